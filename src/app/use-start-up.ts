@@ -1,0 +1,34 @@
+/**
+ * Start-up: reconcile the built-in decks into the database before the first screen reads
+ * it. A failure (storage full, IndexedDB unavailable in a private window) is reported with
+ * a retry instead of a blank page.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { builtInDecks } from 'virtual:retain-decks';
+import { syncBuiltInDecks } from '../db/builtin-sync.ts';
+import { describeStorageError } from '../db/storage-errors.ts';
+
+export type StartUp = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string; retry: () => void };
+
+export function useStartUp(): StartUp {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<StartUp>({ status: 'starting' });
+  const retry = useCallback(() => {
+    setState({ status: 'starting' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    syncBuiltInDecks(builtInDecks, new Date()).then(
+      () => !cancelled && setState({ status: 'ready' }),
+      (error: unknown) =>
+        !cancelled && setState({ status: 'failed', message: `Could not prepare your decks. ${describeStorageError(error)}`, retry }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt, retry]);
+
+  return state;
+}

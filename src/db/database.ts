@@ -1,0 +1,32 @@
+/**
+ * The one Dexie database of the app. Every change of shape is a new `version(n)` with an
+ * `upgrade()`; old versions stay declared so that any earlier database opens (STYLE.md §3).
+ * The schema strings list only indexed fields.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { CardRow, DeckRow, ReviewRow, SettingRow, StateRow } from './rows.ts';
+
+export const DATABASE_NAME = 'retain';
+
+export class RetainDatabase extends Dexie {
+  decks!: EntityTable<DeckRow, 'id'>;
+  cards!: EntityTable<CardRow, 'id'>;
+  states!: EntityTable<StateRow, 'cardId'>;
+  reviews!: EntityTable<ReviewRow, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      decks: 'id',
+      cards: 'id, deckId, [deckId+ord], [deckId+hidden]',
+      // [deckId+queue+due]: due learning/review cards per deck; [deckId+queue+ord]: new cards in deck order.
+      states: 'cardId, deckId, [deckId+queue+due], [deckId+queue+ord], buriedUntil',
+      // [deckId+reviewedAt]: today's answers per deck (limits, undo); reviewedAt: statistics, backups.
+      reviews: '++id, cardId, [deckId+reviewedAt], reviewedAt',
+      settings: 'key',
+    });
+  }
+}
+
+export const db = new RetainDatabase();

@@ -1,0 +1,47 @@
+/** Reads of decks and cards for the home and browse screens. */
+import type { DeckCard } from '../domain/deck/types.ts';
+import type { DeckSettings } from '../domain/settings/deck-settings.ts';
+import { db } from './database.ts';
+import { cardRowToDeckCard } from './mappers.ts';
+import { deckCounts, type DeckCounts } from './study-reads.ts';
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  sourceFile: string;
+  builtIn: boolean;
+  cardCount: number;
+  settings: DeckSettings;
+  counts: DeckCounts;
+}
+
+export async function listDecks(now: Date): Promise<DeckSummary[]> {
+  const decks = await db.decks.orderBy('id').toArray();
+  return Promise.all(
+    decks.map(async (deck) => {
+      const [cardCount, counts] = await Promise.all([
+        db.cards.where('[deckId+hidden]').equals([deck.id, 0]).count(),
+        deckCounts(deck.id, deck.settings, now),
+      ]);
+      return {
+        id: deck.id,
+        title: deck.title,
+        sourceFile: deck.sourceFile,
+        builtIn: deck.builtIn === 1,
+        cardCount,
+        settings: deck.settings,
+        counts,
+      };
+    }),
+  );
+}
+
+export async function getDeckSettings(deckId: string): Promise<DeckSettings | undefined> {
+  return (await db.decks.get(deckId))?.settings;
+}
+
+/** The visible cards of a deck in source order. */
+export async function deckCards(deckId: string): Promise<DeckCard[]> {
+  const rows = await db.cards.where('[deckId+ord]').between([deckId, -Infinity], [deckId, Infinity]).toArray();
+  return rows.filter((row) => row.hidden === 0).map(cardRowToDeckCard);
+}

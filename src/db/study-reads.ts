@@ -1,0 +1,104 @@
+/**
+ * Reads for the home screen and the study session. Every query goes through a compound
+ * index, so counting or loading today's cards never reads the whole collection.
+ */
+import type { DeckCard } from '../domain/deck/types.ts';
+import { nextStudyDayStart, studyDayStart } from '../domain/scheduling/day.ts';
+import type { CardSchedule } from '../domain/scheduling/types.ts';
+import type { DeckSettings } from '../domain/settings/deck-settings.ts';
+import { db } from './database.ts';
+import { cardRowToDeckCard, stateRowToSchedule } from './mappers.ts';
+import type { QueueName } from './rows.ts';
+
+export interface StudiedToday {
+  newCount: number;
+  reviewCount: number;
+  total: number;
+  timeMs: number;
+}
+
+export interface DeckCounts {
+  new: number;
+  learning: number;
+  due: number;
+}
+
+const queueRange = (deckId: string, queue: QueueName, until: number) =>
+  db.states.where('[deckId+queue+due]').between([deckId, queue, -Infinity], [deckId, queue, until], true, false);
+
+const newRange = (deckId: string) =>
+  db.states.where('[deckId+queue+ord]').between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]);
+
+export async function studiedToday(deckId: string, now: Date, dayStartHour: number): Promise<StudiedToday> {
+  const since = studyDayStart(now, dayStartHour).getTime();
+  const rows = await db.reviews.where('[deckId+reviewedAt]').between([deckId, since], [deckId, Infinity]).toArray();
+  let newCount = 0;
+  let reviewCount = 0;
+  let timeMs = 0;
+  for (const row of rows) {
+    if (row.wasNew === 1) newCount++;
+    else if (row.before.phase === 'review') reviewCount++;
+    timeMs += row.durationMs;
+  }
+  return { newCount, reviewCount, total: rows.length, timeMs };
+}
+
+/** New / Learning / Due for today, honouring the deck's daily limits. */
+export async function deckCounts(deckId: string, settings: DeckSettings, now: Date): Promise<DeckCounts> {
+  const until = nextStudyDayStart(now, settings.dayStartHour).getTime();
+  const [newAvailable, learning, dueReviews, studied] = await Promise.all([
+    newRange(deckId).count(),
+    queueRange(deckId, 'learn', until).count(),
+    queueRange(deckId, 'review', until).count(),
+    studiedToday(deckId, now, settings.dayStartHour),
+  ]);
+  return {
+    new: Math.min(newAvailable, Math.max(0, settings.newPerDay - studied.newCount)),
+    learning,
+    due: Math.min(dueReviews, Math.max(0, settings.reviewsPerDay - studied.reviewCount)),
+  };
+}
+
+export interface StudyBatch {
+  learning: CardSchedule[];
+  reviews: CardSchedule[];
+  /** New cards within today's remaining limit, in deck order. */
+  newCards: CardSchedule[];
+  studied: StudiedToday;
+  cards: Map<string, DeckCard>;
+}
+
+/** Everything a study session over one deck needs today, and nothing more. */
+export async function loadStudyBatch(deckId: string, settings: DeckSettings, now: Date): Promise<StudyBatch> {
+  const until = nextStudyDayStart(now, settings.dayStartHour).getTime();
+  const studied = await studiedToday(deckId, now, settings.dayStartHour);
+  const newLimit = Math.max(0, settings.newPerDay - studied.newCount);
+  const reviewLimit = Math.max(0, settings.reviewsPerDay - studied.reviewCount);
+  const [learnRows, reviewRows, newRows] = await Promise.all([
+    queueRange(deckId, 'learn', until).toArray(),
+    queueRange(deckId, 'review', until).limit(reviewLimit).toArray(),
+    newRange(deckId).limit(newLimit).toArray(),
+  ]);
+  const all = [...learnRows, ...reviewRows, ...newRows];
+  const cardRows = await db.cards.bulkGet(all.map((row) => row.cardId));
+  const cards = new Map<string, DeckCard>();
+  for (const row of cardRows) if (row) cards.set(row.id, cardRowToDeckCard(row));
+  return {
+    learning: learnRows.map(stateRowToSchedule),
+    reviews: reviewRows.map(stateRowToSchedule),
+    newCards: newRows.map(stateRowToSchedule),
+    studied,
+    cards,
+  };
+}
+
+/** When the next card of the deck falls due after today's work, or null when none is scheduled. */
+export async function nextDueAfter(deckId: string, after: Date): Promise<Date | null> {
+  const ms = after.getTime();
+  const [learn, review] = await Promise.all([
+    db.states.where('[deckId+queue+due]').between([deckId, 'learn', ms], [deckId, 'learn', Infinity]).first(),
+    db.states.where('[deckId+queue+due]').between([deckId, 'review', ms], [deckId, 'review', Infinity]).first(),
+  ]);
+  const times = [learn?.due, review?.due].filter((t): t is number => t !== undefined);
+  return times.length === 0 ? null : new Date(Math.min(...times));
+}
