@@ -68,25 +68,52 @@ export interface StudyBatch {
   cards: Map<string, DeckCard>;
 }
 
-/** Everything a study session over one deck needs today, and nothing more. */
-export async function loadStudyBatch(deckId: string, settings: DeckSettings, now: Date): Promise<StudyBatch> {
-  const until = nextStudyDayStart(now, settings.dayStartHour).getTime();
+export interface BatchOptions {
+  mode?: 'normal' | 'due-only' | 'cram';
+  /** Only cards with this topic or tag (custom study). */
+  filter?: string | null;
+}
+
+const matches = (card: DeckCard | undefined, filter: string | null | undefined): card is DeckCard =>
+  card !== undefined && (!filter || card.topics.includes(filter) || card.tags.includes(filter));
+
+/**
+ * Everything a study session over one deck needs today, and nothing more. Cram reads every
+ * studyable card of the deck (it ignores due dates); a topic/tag filter is applied to the
+ * cards' content before the new-card limit is taken, so the limit counts matching cards.
+ */
+export async function loadStudyBatch(
+  deckId: string,
+  settings: DeckSettings,
+  now: Date,
+  options: BatchOptions = {},
+): Promise<StudyBatch> {
+  const mode = options.mode ?? 'normal';
+  const filter = options.filter ?? null;
+  const until = mode === 'cram' ? Infinity : nextStudyDayStart(now, settings.dayStartHour).getTime();
   const studied = await studiedToday(deckId, now, settings.dayStartHour);
-  const newLimit = Math.max(0, settings.newPerDay - studied.newCount);
-  const reviewLimit = Math.max(0, settings.reviewsPerDay - studied.reviewCount);
+  const newLimit = mode === 'due-only' ? 0 : mode === 'cram' ? Infinity : Math.max(0, settings.newPerDay - studied.newCount);
+  const reviewLimit = mode === 'cram' ? Infinity : Math.max(0, settings.reviewsPerDay - studied.reviewCount);
+  const limited = <T>(collection: { limit(n: number): T }, n: number, apply: boolean): T | typeof collection =>
+    apply && Number.isFinite(n) ? collection.limit(n) : collection;
+  const unfiltered = filter === null;
   const [learnRows, reviewRows, newRows] = await Promise.all([
     queueRange(deckId, 'learn', until).toArray(),
-    queueRange(deckId, 'review', until).limit(reviewLimit).toArray(),
-    newRange(deckId).limit(newLimit).toArray(),
+    (limited(queueRange(deckId, 'review', until), reviewLimit, unfiltered) as ReturnType<typeof queueRange>).toArray(),
+    newLimit === 0 ? Promise.resolve([]) : (limited(newRange(deckId), newLimit, unfiltered) as ReturnType<typeof newRange>).toArray(),
   ]);
   const all = [...learnRows, ...reviewRows, ...newRows];
   const cardRows = await db.cards.bulkGet(all.map((row) => row.cardId));
   const cards = new Map<string, DeckCard>();
-  for (const row of cardRows) if (row) cards.set(row.id, cardRowToDeckCard(row));
+  for (const row of cardRows) {
+    const card = row ? cardRowToDeckCard(row) : undefined;
+    if (matches(card, filter)) cards.set(card.id, card);
+  }
+  const keep = (rows: typeof all, limit: number) => rows.filter((row) => cards.has(row.cardId)).slice(0, limit);
   return {
-    learning: learnRows.map(stateRowToSchedule),
-    reviews: reviewRows.map(stateRowToSchedule),
-    newCards: newRows.map(stateRowToSchedule),
+    learning: keep(learnRows, Infinity).map(stateRowToSchedule),
+    reviews: keep(reviewRows, reviewLimit).map(stateRowToSchedule),
+    newCards: keep(newRows, newLimit).map(stateRowToSchedule),
     studied,
     cards,
   };

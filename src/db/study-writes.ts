@@ -15,26 +15,44 @@ export class CardMissingError extends Error {
   }
 }
 
-/** Stores one answer; resolves with the review row's id once the transaction has committed. */
-export async function recordAnswer(entry: ReviewEntry): Promise<number> {
+export const LEECH_TAG = 'leech';
+
+/**
+ * Stores one answer; resolves with the review row's id once the transaction has committed.
+ * With `leech`, the same transaction tags the card "leech" (entry.after is already suspended).
+ */
+export async function recordAnswer(entry: ReviewEntry, options: { leech?: boolean } = {}): Promise<number> {
   const row = reviewEntryToRow(entry);
-  return db.transaction('rw', db.states, db.reviews, async () => {
+  return db.transaction('rw', db.states, db.reviews, db.cards, async () => {
     const state = await db.states.get(entry.cardId);
     if (!state) throw new CardMissingError(entry.cardId);
+    if (options.leech) {
+      await db.cards.where('id').equals(entry.cardId).modify((card) => {
+        if (!card.tags.includes(LEECH_TAG)) card.tags = [...card.tags, LEECH_TAG];
+      });
+    }
     await db.states.put({
       ...state,
       ...scheduleToSnapshot(entry.after),
       queue: queueOf(entry.after, state.hidden === 1),
     });
-    return db.reviews.add(row);
+    const id = await db.reviews.add(row);
+    if (id === undefined) throw new Error('The review log did not return an id for the new row.');
+    return id;
   });
 }
 
 /** Takes an answer back: the card returns to its exact state before it, the log row goes. */
 export async function undoAnswer(reviewId: number, entry: ReviewEntry): Promise<void> {
-  await db.transaction('rw', db.states, db.reviews, async () => {
+  await db.transaction('rw', db.states, db.reviews, db.cards, async () => {
     const state = await db.states.get(entry.cardId);
     if (!state) throw new CardMissingError(entry.cardId);
+    if (entry.after.suspended && !entry.before.suspended) {
+      // The answer made the card a leech: taking it back takes the tag back too.
+      await db.cards.where('id').equals(entry.cardId).modify((card) => {
+        card.tags = card.tags.filter((tag) => tag !== LEECH_TAG);
+      });
+    }
     await db.states.put({
       ...state,
       ...scheduleToSnapshot(entry.before),
