@@ -2,19 +2,26 @@
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { hrefFor, useRoute, type Route } from '../components/routes.ts';
-import { BrowseScreen } from '../features/browse/browse-screen.tsx';
+import { lazy, Suspense } from 'react';
 import { HomeScreen } from '../features/home/home-screen.tsx';
-import { StudyScreen } from '../features/study/study-screen.tsx';
 import { useStartUp } from './use-start-up.ts';
+
+// Screens other than home load on first use, so the first paint carries only what home needs.
+const StudyScreen = lazy(() => import('../features/study/study-screen.tsx').then((m) => ({ default: m.StudyScreen })));
+const BrowseScreen = lazy(() => import('../features/browse/browse-screen.tsx').then((m) => ({ default: m.BrowseScreen })));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
       return <HomeScreen />;
     case 'study':
-      return <StudyScreen deckId={route.deckId} />;
+      return <StudyScreen deckId={route.deckId} mode={route.mode} filter={route.filter} />;
     case 'browse':
-      return <BrowseScreen deckId={route.deckId} />;
+      return route.deckId ? <BrowseScreen deckId={route.deckId} /> : <HomeScreen />;
+    case 'deck-settings':
+    case 'stats':
+    case 'settings':
+      return <HomeScreen />;
     case 'not-found':
       return (
         <main className="screen">
@@ -45,7 +52,9 @@ export function App() {
       )}
       {startUp.status === 'ready' && (
         <ErrorBoundary resetKey={hrefFor(route)}>
-          <Screen route={route} />
+          <Suspense fallback={<p className="screen muted">Loading…</p>}>
+            <Screen route={route} />
+          </Suspense>
         </ErrorBoundary>
       )}
     </div>

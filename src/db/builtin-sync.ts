@@ -5,7 +5,7 @@
  */
 import type { Deck } from '../domain/deck/types.ts';
 import { db } from './database.ts';
-import { saveDeckVersion, type DeckVersionSummary } from './deck-writes.ts';
+import type { DeckVersionSummary } from './deck-writes.ts';
 
 export interface ShippedDeck {
   id: string;
@@ -18,6 +18,8 @@ export async function syncBuiltInDecks(shipped: readonly ShippedDeck[], now: Dat
   for (const deck of shipped) {
     const stored = await db.decks.get(deck.id);
     if (stored?.contentHash === deck.hash) continue;
+    // Loaded only when a deck changed: a normal start never pays for the writer or the scheduler.
+    const { saveDeckVersion } = await import('./deck-writes.ts');
     summaries.push(await saveDeckVersion(await deck.load(), { builtIn: true, contentHash: deck.hash, now }));
   }
   return summaries;

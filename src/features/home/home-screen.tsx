@@ -1,6 +1,6 @@
 /** Home: every deck with its New / Learning / Due counts for today and a Study button. */
 import type { ReactNode } from 'react';
-import { hrefFor } from '../../components/routes.ts';
+import { hrefFor, studyRoute } from '../../components/routes.ts';
 import { useDeckList } from './use-deck-list.ts';
 import { CountsView } from '../../components/counts-view.tsx';
 
@@ -28,7 +28,7 @@ export function HomeScreen({ toolbar }: { toolbar?: ReactNode }) {
                 </div>
                 <CountsView counts={deck.counts} />
                 <div className="deck-actions">
-                  <a className="button primary" href={hrefFor({ name: 'study', deckId: deck.id })} aria-label={`Study ${deck.title}`}>
+                  <a className="button primary" href={hrefFor(studyRoute(deck.id))} aria-label={`Study ${deck.title}`}>
                     {total > 0 ? 'Study' : 'Done'}
                   </a>
                   <a className="button" href={hrefFor({ name: 'browse', deckId: deck.id })} aria-label={`Browse ${deck.title}`}>
