@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { onUpgradeElsewhere } from '../db/database.ts';
 import { App } from './app.tsx';
 import './styles.css';
+
+onUpgradeElsewhere(() => window.location.reload());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

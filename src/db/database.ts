@@ -30,3 +30,15 @@ export class RetainDatabase extends Dexie {
 }
 
 export const db = new RetainDatabase();
+
+/**
+ * Another tab opened a newer schema version: this tab's connection would block that upgrade.
+ * Close it at once and let the app reload onto the new version (answers are already committed).
+ */
+export function onUpgradeElsewhere(handler: () => void): void {
+  db.on('versionchange', () => {
+    db.close();
+    handler();
+    return false;
+  });
+}

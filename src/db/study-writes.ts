@@ -15,6 +15,17 @@ export class CardMissingError extends Error {
   }
 }
 
+/**
+ * The card changed since the session read it (answered in another tab, or edited in browse):
+ * applying this answer would schedule it twice, so it is refused.
+ */
+export class StaleCardError extends Error {
+  constructor(cardId: string) {
+    super(`The card ${cardId} was changed elsewhere (another tab?) since it was shown.`);
+    this.name = 'StaleCardError';
+  }
+}
+
 export const LEECH_TAG = 'leech';
 
 /**
@@ -26,6 +37,8 @@ export async function recordAnswer(entry: ReviewEntry, options: { leech?: boolea
   return db.transaction('rw', db.states, db.reviews, db.cards, async () => {
     const state = await db.states.get(entry.cardId);
     if (!state) throw new CardMissingError(entry.cardId);
+    // Optimistic concurrency: the stored state must still be the one this answer started from.
+    if (state.reps !== entry.before.reps || state.due !== entry.before.due.getTime()) throw new StaleCardError(entry.cardId);
     if (options.leech) {
       await db.cards.where('id').equals(entry.cardId).modify((card) => {
         if (!card.tags.includes(LEECH_TAG)) card.tags = [...card.tags, LEECH_TAG];

@@ -7,12 +7,12 @@
 import { getDeckSettings } from '../../db/deck-reads.ts';
 import { describeStorageError } from '../../db/storage-errors.ts';
 import { loadStudyBatch } from '../../db/study-reads.ts';
-import { recordAnswer, undoAnswer } from '../../db/study-writes.ts';
-import { applyAnswer, applyUndo, persistsAnswers } from '../../domain/queue/apply-answer.ts';
+import { recordAnswer, StaleCardError, undoAnswer } from '../../db/study-writes.ts';
+import { applyAnswer, applyUndo, persistsAnswers, removeCard } from '../../domain/queue/apply-answer.ts';
 import { buildQueue } from '../../domain/queue/build-queue.ts';
 import { isQueueFinished, isQueueStale, nextCard, nextLearningDue } from '../../domain/queue/next-card.ts';
 import type { QueueMode } from '../../domain/queue/types.ts';
-import { isLeech } from '../../domain/scheduling/leech.ts';
+import { leechTriggered } from '../../domain/scheduling/leech.ts';
 import { createScheduler } from '../../domain/scheduling/scheduler.ts';
 import type { Rating, ReviewEntry } from '../../domain/scheduling/types.ts';
 import { initialStudyState, UNDO_DEPTH, useStudyStore, type Session, type StudyView } from './study-store.ts';
@@ -84,9 +84,8 @@ export function reveal(): void {
 }
 
 function withLeech(session: Session, entry: ReviewEntry): { entry: ReviewEntry; leech: boolean } {
-  const threshold = session.settings.leechThreshold;
-  const becameLeech = isLeech(entry.after, threshold) && !isLeech(entry.before, threshold);
-  if (!becameLeech) return { entry, leech: false };
+  // Anki's rule: a leech at the threshold's lapse, then again every half-threshold lapses.
+  if (!leechTriggered(entry, session.settings.leechThreshold) || entry.before.suspended) return { entry, leech: false };
   return { entry: { ...entry, after: { ...entry.after, suspended: true } }, leech: true };
 }
 
@@ -108,6 +107,10 @@ async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean
   try {
     if (persistsAnswers(session.queue)) reviewId = await recordAnswer(entry, { leech });
   } catch (error) {
+    if (error instanceof StaleCardError) {
+      skipStaleCard(session, entry.cardId);
+      return;
+    }
     fail(`Your answer was not saved. ${describeStorageError(error)}`, () => void commitAnswer(session, entry, leech));
     return;
   }
@@ -125,6 +128,18 @@ async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean
     notice: leech ? 'This card is a leech: you have forgotten it many times. It was suspended and tagged "leech"; consider rewriting it.' : null,
   });
   if (isQueueStale(queue, now)) void startSession(session.deckId, session.mode, session.filter);
+}
+
+/** Another tab answered (or changed) the card first: drop it from this session and move on. */
+function skipStaleCard(session: Session, cardId: string): void {
+  const queue = removeCard(session.queue, cardId);
+  const next: Session = { ...session, queue };
+  setState({
+    session: next,
+    view: viewFor(next, new Date()),
+    saving: false,
+    notice: 'That card was already answered in another tab, so this answer was not applied again.',
+  });
 }
 
 /** Takes back the newest answer: the card returns to exactly its state before it. */

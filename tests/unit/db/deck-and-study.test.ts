@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
 import { saveDeckVersion, previewDeckVersion, deleteDeck } from '../../../src/db/deck-writes.ts';
 import { deckCounts, loadStudyBatch } from '../../../src/db/study-reads.ts';
-import { recordAnswer, undoAnswer } from '../../../src/db/study-writes.ts';
+import { recordAnswer, StaleCardError, undoAnswer } from '../../../src/db/study-writes.ts';
 import { deckCards } from '../../../src/db/deck-reads.ts';
 import { createScheduler } from '../../../src/domain/scheduling/scheduler.ts';
 import { DEFAULT_DECK_SETTINGS } from '../../../src/domain/settings/deck-settings.ts';
@@ -95,5 +95,19 @@ describe('answers', () => {
     // 03:59 next morning is still the same study day; 04:00 starts a new one.
     expect((await deckCounts('d', DEFAULT_DECK_SETTINGS, new Date('2026-03-03T03:59:00Z'))).new).toBe(18);
     expect((await deckCounts('d', DEFAULT_DECK_SETTINGS, new Date('2026-03-03T04:00:00Z'))).new).toBe(20);
+  });
+});
+
+describe('two tabs', () => {
+  it('refuses an answer whose card changed since it was shown, so no card is scheduled twice', async () => {
+    await save([card('a', 'Q1?')]);
+    const batch = await loadStudyBatch('d', DEFAULT_DECK_SETTINGS, NOW);
+    const shownInBothTabs = batch.newCards[0]!;
+    const scheduler = createScheduler();
+    await recordAnswer(scheduler.answer(shownInBothTabs, 3, NOW, 1000));
+    const secondTab = scheduler.answer(shownInBothTabs, 1, new Date(NOW.getTime() + 5000), 1000);
+    await expect(recordAnswer(secondTab)).rejects.toThrow(StaleCardError);
+    expect(await db.reviews.count()).toBe(1);
+    expect(await db.states.get('a')).toMatchObject({ reps: 1 });
   });
 });
