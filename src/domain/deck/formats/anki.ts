@@ -1,0 +1,153 @@
+/**
+ * Anki's "Notes in Plain Text" export -> decks.
+ *
+ * Header lines are read by anki-headers.ts; rows are split by papaparse (delimited-rows.ts).
+ * Mapping a row to a card:
+ * - meta columns (`#tags column`, `#deck column`, `#notetype column`, `#guid column`, or
+ *   columns labelled Tags/Deck/Notetype/GUID in `#columns`) are not card text;
+ * - the question is the first other column (or the one `#columns` labels Front, Question,
+ *   Text or Term), the answer the next (Back, Answer, Extra, Back Extra, Definition);
+ *   further non-empty columns are added to the answer as extra paragraphs, so nothing
+ *   a note holds is lost;
+ * - a cloze note (`{{c1::…}}`) becomes one card: deletions hidden in the question, shown in
+ *   the answer (anki-cloze.ts);
+ * - fields are HTML unless `#html:false` (or, without the header, unless no field looks like
+ *   HTML); HTML becomes safe Markdown (html-to-markdown.ts), plain text is escaped;
+ * - tags: the tags column split on spaces (`a::b` hierarchies kept) plus `#tags:`.
+ * Decks: a `#deck column` may name several decks; each becomes its own Deck, in the order
+ * they first appear. Rows without a deck name go to the default deck, titled
+ * `options.title`, else `#deck:`, else the file name. When the file has a single deck,
+ * `options.title` names it.
+ * The GUID and note type are not kept: card identity comes from the question (deck-builder.ts).
+ * Lines starting with `#` after the headers are comments, as in Anki.
+ */
+import { titleFromFileName } from '../parse.ts';
+import type { Diagnostic } from '../types.ts';
+import { readAnkiHeaders, type AnkiHeaders } from './anki-headers.ts';
+import { clozeCard } from './anki-cloze.ts';
+import { buildDeck, mergeTags, progressReporter, splitTags, type CardDraft, type ImportedDecks, type ImporterOptions } from './deck-builder.ts';
+import { guessDelimiter, normaliseNewlines, readDelimitedRows } from './delimited-rows.ts';
+import { looksLikeHtml } from './html-tokenizer.ts';
+import { htmlToMarkdown } from './html-to-markdown.ts';
+import { plainTextToMarkdown } from './markdown-text.ts';
+
+const QUESTION_LABELS = new Set(['front', 'question', 'text', 'term', 'word']);
+const ANSWER_LABELS = new Set(['back', 'answer', 'extra', 'back extra', 'definition', 'meaning']);
+/** Anki's own fallback order when no `#separator` is given (rslib's Delimiter enum). */
+const SEPARATOR_ORDER = ['\t', '|', ';', ':', ',', ' '];
+
+interface ColumnPlan {
+  meta: Set<number>;
+  tags?: number;
+  deck?: number;
+  /** 0-based columns chosen by `#columns` labels. */
+  question?: number;
+  answer?: number;
+}
+
+function labelled(labels: readonly string[] | undefined, names: ReadonlySet<string>, skip: ReadonlySet<number>): number | undefined {
+  const index = labels?.findIndex((label, i) => !skip.has(i) && names.has(label.toLowerCase())) ?? -1;
+  return index < 0 ? undefined : index;
+}
+
+function planColumns(headers: AnkiHeaders): ColumnPlan {
+  const labels = headers.columns;
+  const byLabel = (name: string): number | undefined => {
+    const index = labels?.findIndex((label) => label.toLowerCase() === name) ?? -1;
+    return index < 0 ? undefined : index + 1;
+  };
+  const oneBased = {
+    tags: headers.tagsColumn ?? byLabel('tags'),
+    deck: headers.deckColumn ?? byLabel('deck'),
+    notetype: headers.notetypeColumn ?? byLabel('notetype'),
+    guid: headers.guidColumn ?? byLabel('guid'),
+  };
+  const meta = new Set<number>();
+  for (const column of Object.values(oneBased)) if (column !== undefined) meta.add(column - 1);
+  const plan: ColumnPlan = { meta };
+  if (oneBased.tags !== undefined) plan.tags = oneBased.tags - 1;
+  if (oneBased.deck !== undefined) plan.deck = oneBased.deck - 1;
+  const question = labelled(labels, QUESTION_LABELS, meta);
+  if (question !== undefined) plan.question = question;
+  const answer = labelled(labels, ANSWER_LABELS, new Set([...meta, ...(question === undefined ? [] : [question])]));
+  if (answer !== undefined) plan.answer = answer;
+  return plan;
+}
+
+/** Splits a row into question, answer and extra fields following the plan. */
+function cardFields(fields: readonly string[], plan: ColumnPlan): { question: string; answer: string; extras: string[] } {
+  const free: number[] = [];
+  for (let i = 0; i < fields.length; i++) if (!plan.meta.has(i)) free.push(i);
+  const q = plan.question !== undefined && plan.question < fields.length ? plan.question : free[0];
+  const a = plan.answer !== undefined && plan.answer < fields.length && plan.answer !== q ? plan.answer : free.find((i) => i !== q);
+  return {
+    question: q === undefined ? '' : (fields[q] ?? ''),
+    answer: a === undefined ? '' : (fields[a] ?? ''),
+    extras: free.filter((i) => i !== q && i !== a).map((i) => fields[i] ?? ''),
+  };
+}
+
+/**
+ * Parses an Anki plain-text export. Never throws; time linear in the text.
+ *
+ * @example
+ * const { decks } = parseAnkiExport('#separator:tab\n#html:true\n#tags column:3\nWhat is <b>SQS</b>?\tA queue<br>Managed\taws::sqs\n', 'notes.txt');
+ * decks[0]?.cards[0] // { question: 'What is **SQS**?', answer: 'A queue\\\nManaged', tags: ['aws::sqs'], line: 4, … }
+ */
+export function parseAnkiExport(text: string, fileName: string, options: ImporterOptions = {}): ImportedDecks {
+  const source = normaliseNewlines(text);
+  const headers = readAnkiHeaders(source);
+  const body = source.slice(headers.bodyStart);
+  const separator = headers.separator ?? guessSeparator(body);
+  const html = headers.html ?? looksLikeHtml(body);
+  const toMarkdown = html ? htmlToMarkdown : plainTextToMarkdown;
+  const plan = planColumns(headers);
+  const progress = progressReporter(options.onProgress);
+  const { rows, diagnostics: quoteErrors } = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, onProgress: progress });
+
+  const fileDiagnostics: Diagnostic[] = [...headers.diagnostics, ...quoteErrors];
+  const defaultTitle = options.title ?? headers.deck ?? titleFromFileName(fileName);
+  const groups = new Map<string, { drafts: CardDraft[]; diagnostics: Diagnostic[] }>();
+  for (const row of rows) {
+    if (body[row.start] === '#') continue;
+    const deckName = (plan.deck === undefined ? '' : (row.fields[plan.deck] ?? '').trim()) || defaultTitle;
+    let group = groups.get(deckName);
+    if (group === undefined) {
+      group = { drafts: [], diagnostics: [] };
+      groups.set(deckName, group);
+    }
+    const fields = cardFields(row.fields, plan);
+    const question = toMarkdown(fields.question);
+    const extras = [fields.answer, ...fields.extras].map(toMarkdown).filter((field) => field !== '');
+    const cloze = clozeCard(question);
+    const answerParts = cloze === undefined ? extras : [cloze.answer, ...extras];
+    const card = { question: cloze?.question ?? question, answer: answerParts.join('\n\n') };
+    if (card.question.trim() === '') {
+      group.diagnostics.push({ line: row.line, severity: 'warning', message: 'note skipped: its first field is empty (images and sounds cannot be imported)' });
+      continue;
+    }
+    if (card.answer.trim() === '') {
+      group.diagnostics.push({ line: row.line, severity: 'warning', message: 'note skipped: it has no answer field, or the answer is empty' });
+      continue;
+    }
+    const tags = plan.tags === undefined ? [] : splitTags(row.fields[plan.tags] ?? '');
+    group.drafts.push({ ...card, tags: mergeTags(tags, headers.globalTags), line: row.line });
+  }
+
+  const renameSingle = options.title !== undefined && groups.size === 1;
+  const decks = [...groups].map(([name, group]) =>
+    buildDeck(renameSingle ? (options.title ?? name) : name, fileName, group.drafts, group.diagnostics),
+  );
+  options.onProgress?.(1);
+  return { decks, diagnostics: fileDiagnostics };
+}
+
+/** Anki's rule when `#separator` is missing: the first of its separators present in the first 8 KB. */
+function guessSeparator(body: string): string {
+  const sample = body.slice(0, 8 * 1024);
+  const [first, ...others] = SEPARATOR_ORDER.filter((separator) => sample.includes(separator));
+  if (first === undefined) return '\t';
+  // Unlike Anki, prefer a separator that actually gives rows of two or three fields.
+  const guess = guessDelimiter(sample, [first, ...others]);
+  return guess.cardShaped > 0 ? guess.delimiter : first;
+}
