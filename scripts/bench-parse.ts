@@ -52,3 +52,9 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+
+/** One machine-readable line for `npm run bench` (scripts/bench.mjs). */
+const medianOf = (times: readonly number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
+process.stdout.write(
+  `BENCH_JSON ${JSON.stringify({ cards, parseMs: medianOf(parseTimes.wall), parseCpuMs: medianOf(parseTimes.cpu), splitMs: medianOf(splitTimes.wall) })}\n`,
+);

@@ -1,0 +1,187 @@
+/**
+ * Study-loop benchmarks on the production build in Chromium, with a large seeded collection:
+ * cold start to the first card, key press to next card painted, the commit of one answer
+ * against a raw IndexedDB transaction doing the same writes, the home counts, and the JS heap.
+ */
+import { median, percentile, withServedApp } from './browser.mjs';
+import { seedInPage } from './seed-collection.mjs';
+
+const DECK = 'bench';
+// A heavy but plausible day: more new cards and reviews than the defaults, so 300 answers fit.
+const SETTINGS = {
+  desiredRetention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], maximumIntervalDays: 36500,
+  enableFuzz: true, newPerDay: 200, reviewsPerDay: 1000, dayStartHour: 4, leechThreshold: 8, burySiblings: false,
+};
+
+/** Installed before the app loads: times every read-write transaction that writes a review. */
+function instrument() {
+  window.__commits = [];
+  window.__latencies = [];
+  const original = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+    const tx = original.call(this, stores, mode, ...rest);
+    const names = Array.isArray(stores) ? stores : [stores];
+    if (mode === 'readwrite' && names.includes('reviews') && names.includes('states')) {
+      const started = performance.now();
+      tx.addEventListener('complete', () => window.__commits.push(performance.now() - started));
+    }
+    return tx;
+  };
+  let pending = null;
+  document.addEventListener('keydown', (event) => {
+    if (event.key === '3') pending = event.timeStamp;
+  }, true);
+  const afterPaint = (callback) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = callback;
+    channel.port2.postMessage(null);
+  });
+  new MutationObserver(() => {
+    if (pending === null || !document.querySelector('.study-card .question') || document.querySelector('.ratings')) return;
+    const started = pending;
+    pending = null;
+    afterPaint(() => window.__latencies.push(performance.now() - started));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+async function rawCommitTimes(page, runs) {
+  return page.evaluate(async ({ runs, deck }) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('retain');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction(['states', 'settings'], 'readwrite');
+        const states = tx.objectStore('states');
+        const get = states.get(`bench-${(i + 1).toString(36)}`);
+        get.onsuccess = () => {
+          states.put(get.result);
+          tx.objectStore('settings').put({ key: 'bench-raw', value: { deck, i, at: Date.now(), before: get.result } });
+        };
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      times.push(performance.now() - started);
+    }
+    await new Promise((resolve) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').delete('bench-raw');
+      tx.oncomplete = resolve;
+    });
+    db.close();
+    return times;
+  }, { runs, deck: DECK });
+}
+
+async function rawCountTimes(page, runs) {
+  return page.evaluate(async ({ runs, deck }) => {
+    const db = await new Promise((resolve) => {
+      const request = indexedDB.open('retain');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await new Promise((resolve) => {
+        const index = db.transaction('states').objectStore('states').index('[deckId+queue+due]');
+        const request = index.count(IDBKeyRange.bound([deck, 'review', -Infinity], [deck, 'review', Date.now() + 86_400_000]));
+        request.onsuccess = resolve;
+      });
+      times.push(performance.now() - started);
+    }
+    db.close();
+    return times;
+  }, { runs, deck: DECK });
+}
+
+export async function runStudyBench({ cards = 100_000, reviews = 1_000_000, answers = 300, port = 4310, log = console.log } = {}) {
+  return withServedApp(port, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL });
+    await context.addInitScript(instrument);
+    const setup = await context.newPage();
+    await setup.goto('/');
+    await setup.getByRole('heading', { name: 'Decks' }).waitFor();
+    await setup.locator('.deck-row').first().waitFor();
+    log(`seeding ${cards} cards and ${reviews} review rows…`);
+    const seeded = await setup.evaluate(seedInPage, { deckId: DECK, cards, reviews, now: Date.now(), settings: SETTINGS });
+    await setup.close();
+
+    // Cold start: a new tab opening straight onto the study screen.
+    const coldStarts = [];
+    const domReady = [];
+    for (let run = 0; run < 5; run++) {
+      const page = await context.newPage();
+      await page.goto(`/#/study/${DECK}`);
+      await page.locator('.study-card .question').waitFor();
+      const timing = await page.evaluate(() => ({
+        ready: performance.now(),
+        dom: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+      }));
+      coldStarts.push(timing.ready);
+      domReady.push(timing.dom);
+      if (run < 4) await page.close();
+    }
+    const page = context.pages().at(-1);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+
+    log(`answering ${answers} cards…`);
+    for (let i = 0; i < answers; i++) {
+      await page.keyboard.press('Space');
+      await page.locator('.ratings').waitFor();
+      const before = await page.evaluate(() => window.__latencies.length);
+      await page.keyboard.press('3');
+      await page.waitForFunction((n) => window.__latencies.length > n, before);
+    }
+    const latencies = await page.evaluate(() => window.__latencies);
+    const commits = await page.evaluate(() => window.__commits);
+    const raw = await rawCommitTimes(page, answers);
+
+    const homeTimes = [];
+    for (let run = 0; run < 7; run++) {
+      // Leave home for a screen that reads nothing, so each run mounts home from scratch.
+      await page.evaluate(() => { window.location.hash = '#/bench-blank'; });
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      const elapsed = await page.evaluate(() => new Promise((resolve) => {
+        const started = performance.now();
+        const check = () => {
+          const row = [...document.querySelectorAll('.deck-row')].find((el) => el.textContent.includes('Benchmark deck'));
+          if (row && row.querySelector('.count.due dd')) resolve(performance.now() - started);
+          else requestAnimationFrame(check);
+        };
+        window.location.hash = '#/';
+        check();
+      }));
+      homeTimes.push(elapsed);
+    }
+    const rawCounts = await rawCountTimes(page, 7);
+    await context.close();
+
+    return {
+      seeded,
+      coldStartMs: median(coldStarts),
+      domContentLoadedMs: median(domReady),
+      heapMB: heap.usedSize / 1024 / 1024,
+      paintP50: percentile(latencies, 50),
+      paintP95: percentile(latencies, 95),
+      commitMs: median(commits),
+      rawCommitMs: median(raw),
+      commitRatio: median(commits) / median(raw),
+      homeCountsMs: median(homeTimes),
+      rawCountMs: median(rawCounts),
+    };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const cards = Number(process.argv[2] ?? 100_000);
+  const reviews = Number(process.argv[3] ?? 1_000_000);
+  const answers = Number(process.argv[4] ?? 300);
+  runStudyBench({ cards, reviews, answers, log: (m) => console.error(m) }).then((r) => console.log(`BENCH_JSON ${JSON.stringify(r)}`));
+}
