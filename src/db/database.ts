@@ -42,3 +42,12 @@ export function onUpgradeElsewhere(handler: () => void): void {
     return false;
   });
 }
+
+/**
+ * After an open that failed (Safari's "Connection to Indexed Database server lost"), Dexie
+ * rejects every later operation with DatabaseClosedError until open() is called again, so a
+ * Retry button would fail for ever. A database closed on purpose (onUpgradeElsewhere) stays closed.
+ */
+export async function reopenIfFailed(): Promise<void> {
+  if (db.hasFailed() && !db.hasBeenClosed()) await db.open();
+}

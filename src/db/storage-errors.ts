@@ -22,6 +22,10 @@ export function describeStorageError(error: unknown): string {
   if (names.some((n) => n === 'DatabaseClosedError' || n === 'InvalidStateError')) {
     return 'The connection to the local database was closed (another tab may have upgraded or deleted it). Retry to reopen it.';
   }
+  if (names.includes('UnknownError')) {
+    // Safari: "Connection to Indexed Database server lost" (a suspended phone, a storage hiccup).
+    return 'The browser lost its connection to the local database. Retry to reconnect; if it keeps failing, reload the page.';
+  }
   if (names.includes('VersionError')) {
     return 'This database was created by a newer version of Retain. Reload to get the newest version.';
   }

@@ -5,7 +5,7 @@
  * the log row, also in one transaction.
  */
 import type { ReviewEntry } from '../domain/scheduling/types.ts';
-import { db } from './database.ts';
+import { db, reopenIfFailed } from './database.ts';
 import { queueOf, reviewEntryToRow, scheduleToSnapshot } from './mappers.ts';
 
 export class CardMissingError extends Error {
@@ -34,6 +34,7 @@ export const LEECH_TAG = 'leech';
  */
 export async function recordAnswer(entry: ReviewEntry, options: { leech?: boolean } = {}): Promise<number> {
   const row = reviewEntryToRow(entry);
+  await reopenIfFailed();
   return db.transaction('rw', db.states, db.reviews, db.cards, async () => {
     const state = await db.states.get(entry.cardId);
     if (!state) throw new CardMissingError(entry.cardId);
@@ -57,6 +58,7 @@ export async function recordAnswer(entry: ReviewEntry, options: { leech?: boolea
 
 /** Takes an answer back: the card returns to its exact state before it, the log row goes. */
 export async function undoAnswer(reviewId: number, entry: ReviewEntry): Promise<void> {
+  await reopenIfFailed();
   await db.transaction('rw', db.states, db.reviews, db.cards, async () => {
     const state = await db.states.get(entry.cardId);
     if (!state) throw new CardMissingError(entry.cardId);

@@ -4,6 +4,7 @@
  * shown, so an answer shown as accepted is never lost, and input is ignored while it commits
  * so a double key press never applies an answer twice.
  */
+import { reopenIfFailed } from '../../db/database.ts';
 import { getDeckSettings } from '../../db/deck-reads.ts';
 import { describeStorageError } from '../../db/storage-errors.ts';
 import { loadStudyBatch } from '../../db/study-reads.ts';
@@ -35,6 +36,7 @@ export async function startSession(deckId: string, mode: QueueMode = 'normal', f
   setState({ ...initialStudyState, view: { status: 'loading' } });
   const now = new Date();
   try {
+    await reopenIfFailed();
     const settings = await getDeckSettings(deckId);
     if (!settings) {
       fail(`There is no deck "${deckId}". It may have been deleted.`, () => void startSession(deckId, mode, filter));
