@@ -1,27 +1,64 @@
-/** The app frame: start-up, header, and one screen per route. */
-import { ErrorBoundary } from '../components/error-boundary.tsx';
+/** The app frame: start-up, header, update prompt, drop zone, and one screen per route. */
+import { lazy, Suspense, type ComponentType } from 'react';
 import { ErrorBanner } from '../components/error-banner.tsx';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { hrefFor, useRoute, type Route } from '../components/routes.ts';
-import { lazy, Suspense } from 'react';
+import { useApplyTheme } from '../features/appearance/use-apply-theme.ts';
 import { HomeScreen } from '../features/home/home-screen.tsx';
+import { ImportButton } from '../features/import/import-button.tsx';
+import { ImportDropZone } from '../features/import/import-drop-zone.tsx';
+import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { useStartUp } from './use-start-up.ts';
 
 // Screens other than home load on first use, so the first paint carries only what home needs.
-const StudyScreen = lazy(() => import('../features/study/study-screen.tsx').then((m) => ({ default: m.StudyScreen })));
-const BrowseScreen = lazy(() => import('../features/browse/browse-screen.tsx').then((m) => ({ default: m.BrowseScreen })));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
+const named = <K extends string, P extends ComponentType<any>>(load: () => Promise<Record<K, P>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const StudyScreen = named(() => import('../features/study/study-screen.tsx'), 'StudyScreen');
+const BrowseScreen = named(() => import('../features/browse/browse-screen.tsx'), 'BrowseScreen');
+const CustomStudyPanel = named(() => import('../features/custom-study/custom-study-panel.tsx'), 'CustomStudyPanel');
+const DeckActions = named(() => import('../features/deck-actions/deck-actions.tsx'), 'DeckActions');
+const DeckSettingsScreen = named(() => import('../features/deck-settings/deck-settings-screen.tsx'), 'DeckSettingsScreen');
+const StatsScreen = named(() => import('../features/stats/stats-screen.tsx'), 'StatsScreen');
+const SettingsScreen = named(() => import('./settings-screen.tsx'), 'SettingsScreen');
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
-      return <HomeScreen />;
+      return (
+        <HomeScreen
+          toolbar={
+            <div className="row">
+              <ImportButton />
+              <a className="button" href={hrefFor({ name: 'browse', deckId: null })}>
+                Browse all cards
+              </a>
+            </div>
+          }
+        />
+      );
     case 'study':
       return <StudyScreen deckId={route.deckId} mode={route.mode} filter={route.filter} />;
     case 'browse':
-      return route.deckId ? <BrowseScreen deckId={route.deckId} /> : <HomeScreen />;
+      return (
+        <BrowseScreen
+          deckId={route.deckId}
+          extra={
+            route.deckId ? (
+              <>
+                <CustomStudyPanel deckId={route.deckId} />
+                <DeckActions deckId={route.deckId} />
+              </>
+            ) : undefined
+          }
+        />
+      );
     case 'deck-settings':
+      return <DeckSettingsScreen deckId={route.deckId} />;
     case 'stats':
+      return <StatsScreen deckId={route.deckId} />;
     case 'settings':
-      return <HomeScreen />;
+      return <SettingsScreen />;
     case 'not-found':
       return (
         <main className="screen">
@@ -37,13 +74,21 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const startUp = useStartUp();
+  useApplyTheme();
   return (
     <div className="app">
       <header className="app-header">
         <a className="brand" href={hrefFor({ name: 'home' })}>
           Retain
         </a>
+        <nav aria-label="Main">
+          <a className="button" href={hrefFor({ name: 'home' })}>Decks</a>
+          <a className="button" href={hrefFor({ name: 'browse', deckId: null })}>Browse</a>
+          <a className="button" href={hrefFor({ name: 'stats', deckId: null })}>Statistics</a>
+          <a className="button" href={hrefFor({ name: 'settings' })}>Settings</a>
+        </nav>
       </header>
+      <UpdatePrompt />
       {startUp.status === 'starting' && <p className="screen muted">Preparing your decks…</p>}
       {startUp.status === 'failed' && (
         <div className="screen">
@@ -51,11 +96,13 @@ export function App() {
         </div>
       )}
       {startUp.status === 'ready' && (
-        <ErrorBoundary resetKey={hrefFor(route)}>
-          <Suspense fallback={<p className="screen muted">Loading…</p>}>
-            <Screen route={route} />
-          </Suspense>
-        </ErrorBoundary>
+        <ImportDropZone>
+          <ErrorBoundary resetKey={hrefFor(route)}>
+            <Suspense fallback={<p className="screen muted">Loading…</p>}>
+              <Screen route={route} />
+            </Suspense>
+          </ErrorBoundary>
+        </ImportDropZone>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { builtInDecks } from 'virtual:retain-decks';
 import { syncBuiltInDecks } from '../db/builtin-sync.ts';
 import { describeStorageError } from '../db/storage-errors.ts';
+import { unburyExpired } from '../db/unbury.ts';
 
 export type StartUp = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string; retry: () => void };
 
@@ -20,7 +21,8 @@ export function useStartUp(): StartUp {
 
   useEffect(() => {
     let cancelled = false;
-    syncBuiltInDecks(builtInDecks, new Date()).then(
+    const now = new Date();
+    Promise.all([syncBuiltInDecks(builtInDecks, now), unburyExpired(now)]).then(
       () => !cancelled && setState({ status: 'ready' }),
       (error: unknown) =>
         !cancelled && setState({ status: 'failed', message: `Could not prepare your decks. ${describeStorageError(error)}`, retry }),

@@ -89,14 +89,17 @@ export async function saveDeckVersion(deck: Deck, options: SaveOptions): Promise
     });
     const hiddenRows = diff.removed.map((card): CardRow => ({ ...storedById.get(card.id)!, hidden: 1 }));
 
-    const existingStates = await db.states.bulkGet(cardRows.map((row) => row.id));
-    const stateRows: StateRow[] = cardRows.map((row, i) => {
-      const state = existingStates[i];
+    // One index range read instead of a get per card: 50,000 point reads take seconds.
+    const statesById = new Map((await db.states.where('deckId').equals(deck.id).toArray()).map((s) => [s.cardId, s]));
+    const stateRows: StateRow[] = cardRows.map((row) => {
+      const state = statesById.get(row.id);
       if (!state) return scheduleToStateRow(newCards.newSchedule(row.id, deck.id, options.now), row.ord, false);
-      return { ...state, ord: row.ord, hidden: 0, queue: queueOf({ phase: state.phase, suspended: state.suspended === 1 }, false) };
+      return { ...state, ord: row.ord, hidden: 0, queue: queueOf({ phase: state.phase, suspended: state.suspended === 1, buriedUntil: state.buriedUntil === null ? null : new Date(state.buriedUntil) }, false) };
     });
-    const removedStates = await db.states.bulkGet(diff.removed.map((card) => card.id));
-    const hiddenStates = removedStates.flatMap((state) => (state ? [{ ...state, hidden: 1 as const, queue: 'off' as const }] : []));
+    const hiddenStates = diff.removed.flatMap((card) => {
+      const state = statesById.get(card.id);
+      return state ? [{ ...state, hidden: 1 as const, queue: 'off' as const }] : [];
+    });
 
     await db.decks.put(deckRow);
     await db.cards.bulkPut([...cardRows, ...hiddenRows]);

@@ -9,8 +9,12 @@ import type { CardRow, QueueName, ReviewRow, StateRow, StateSnapshot } from './r
 const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 const toMs = (date: Date | null): number | null => (date === null ? null : date.getTime());
 
-export function queueOf(schedule: Pick<CardSchedule, 'phase' | 'suspended'>, hidden: boolean): QueueName {
-  if (hidden || schedule.suspended) return 'off';
+/**
+ * The queue a card is in. Buried cards are 'off' until `unburyExpired` brings them back at the
+ * next study day, so the count indexes never see them.
+ */
+export function queueOf(schedule: Pick<CardSchedule, 'phase' | 'suspended'> & { buriedUntil?: Date | null }, hidden: boolean): QueueName {
+  if (hidden || schedule.suspended || (schedule.buriedUntil ?? null) !== null) return 'off';
   if (schedule.phase === 'new') return 'new';
   return schedule.phase === 'review' ? 'review' : 'learn';
 }

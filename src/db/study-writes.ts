@@ -5,6 +5,7 @@
  * the log row, also in one transaction.
  */
 import type { ReviewEntry } from '../domain/scheduling/types.ts';
+import { LEECH_TAG } from '../domain/search/card-filter.ts';
 import { db, reopenIfFailed } from './database.ts';
 import { queueOf, reviewEntryToRow, scheduleToSnapshot } from './mappers.ts';
 
@@ -26,7 +27,6 @@ export class StaleCardError extends Error {
   }
 }
 
-export const LEECH_TAG = 'leech';
 
 /**
  * Stores one answer; resolves with the review row's id once the transaction has committed.

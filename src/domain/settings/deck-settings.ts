@@ -59,10 +59,11 @@ export function validateDeckSettings(s: DeckSettings): SettingsProblem[] {
   }
   if (!integerIn(s.dayStartHour, 0, 23)) add('dayStartHour', 'The next day starts at an hour from 0 to 23.');
   if (!integerIn(s.leechThreshold, 1, 99)) add('leechThreshold', 'Leech threshold must be a whole number from 1 to 99.');
-  if (s.learningSteps.length === 0 || s.learningSteps.some((x) => !STEP.test(x))) {
+  const badStep = (x: string) => !STEP.test(x) || !(Number.parseFloat(x) > 0);
+  if (s.learningSteps.length === 0 || s.learningSteps.some(badStep)) {
     add('learningSteps', 'Learning steps are durations like "1m 10m" (m, h or d).');
   }
-  if (s.relearningSteps.some((x) => !STEP.test(x))) {
+  if (s.relearningSteps.some(badStep)) {
     add('relearningSteps', 'Relearning steps are durations like "10m" (m, h or d).');
   }
   return problems;

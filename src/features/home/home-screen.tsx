@@ -34,6 +34,9 @@ export function HomeScreen({ toolbar }: { toolbar?: ReactNode }) {
                   <a className="button" href={hrefFor({ name: 'browse', deckId: deck.id })} aria-label={`Browse ${deck.title}`}>
                     Browse
                   </a>
+                  <a className="button" href={hrefFor({ name: 'deck-settings', deckId: deck.id })} aria-label={`Settings for ${deck.title}`}>
+                    Settings
+                  </a>
                 </div>
               </li>
             );

@@ -7,6 +7,7 @@
 import { reopenIfFailed } from '../../db/database.ts';
 import { getDeckSettings } from '../../db/deck-reads.ts';
 import { describeStorageError } from '../../db/storage-errors.ts';
+import { unburyExpired } from '../../db/unbury.ts';
 import { loadStudyBatch } from '../../db/study-reads.ts';
 import { recordAnswer, StaleCardError, undoAnswer } from '../../db/study-writes.ts';
 import { applyAnswer, applyUndo, persistsAnswers, removeCard } from '../../domain/queue/apply-answer.ts';
@@ -37,6 +38,7 @@ export async function startSession(deckId: string, mode: QueueMode = 'normal', f
   const now = new Date();
   try {
     await reopenIfFailed();
+    await unburyExpired(now);
     const settings = await getDeckSettings(deckId);
     if (!settings) {
       fail(`There is no deck "${deckId}". It may have been deleted.`, () => void startSession(deckId, mode, filter));
