@@ -126,7 +126,8 @@ describe('a corrupted state', () => {
     ]);
     await check(true);
     expect(await db.states.get('e')).toMatchObject({ queue: 'new', hidden: 0 });
-    expect(await db.states.get('b')).toMatchObject({ queue: 'review', hidden: 0 });
+    // b is buried (see the setup): it stays out of the queue until its day.
+    expect(await db.states.get('b')).toMatchObject({ queue: 'off', hidden: 0 });
     expect(problemCount(await check())).toBe(0);
   });
 });
