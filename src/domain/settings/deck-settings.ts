@@ -59,12 +59,14 @@ export function validateDeckSettings(s: DeckSettings): SettingsProblem[] {
   }
   if (!integerIn(s.dayStartHour, 0, 23)) add('dayStartHour', 'The next day starts at an hour from 0 to 23.');
   if (!integerIn(s.leechThreshold, 1, 99)) add('leechThreshold', 'Leech threshold must be a whole number from 1 to 99.');
-  const badStep = (x: string) => !STEP.test(x) || !(Number.parseFloat(x) > 0);
-  if (s.learningSteps.length === 0 || s.learningSteps.some(badStep)) {
-    add('learningSteps', 'Learning steps are durations like "1m 10m" (m, h or d).');
-  }
-  if (s.relearningSteps.some(badStep)) {
-    add('relearningSteps', 'Relearning steps are durations like "10m" (m, h or d).');
-  }
+  const stepProblem = (steps: readonly string[], name: string, example: string): string | null => {
+    if (steps.some((x) => !STEP.test(x))) return `${name} are durations like "${example}" (m, h or d).`;
+    if (steps.some((x) => !(Number.parseFloat(x) > 0))) return `${name} must each be longer than zero, like "${example}".`;
+    return null;
+  };
+  const learning = s.learningSteps.length === 0 ? 'Learning steps are durations like "1m 10m" (m, h or d).' : stepProblem(s.learningSteps, 'Learning steps', '1m 10m');
+  if (learning) add('learningSteps', learning);
+  const relearning = stepProblem(s.relearningSteps, 'Relearning steps', '10m');
+  if (relearning) add('relearningSteps', relearning);
   return problems;
 }
