@@ -21,6 +21,9 @@ export function startServer({ dir = 'dist', port = 4173, host = '127.0.0.1' } = 
   const assets = sirv(root, {
     single: true,
     etag: true,
+    // The build writes .br and .gz next to each asset; serve them to browsers that accept them.
+    gzip: true,
+    brotli: true,
     setHeaders(res, pathname) {
       // Hashed assets never change; everything else (index.html, sw.js, manifest) is revalidated.
       const immutable = pathname.startsWith('/assets/');

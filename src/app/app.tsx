@@ -8,6 +8,7 @@ import { HomeScreen } from '../features/home/home-screen.tsx';
 import { ImportButton } from '../features/import/import-button.tsx';
 import { ImportDropZone } from '../features/import/import-drop-zone.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
+import { usePersistentStorageRequest } from '../features/pwa/use-persistent-storage-request.ts';
 import { useStartUp } from './use-start-up.ts';
 
 // Screens other than home load on first use, so the first paint carries only what home needs.
@@ -74,6 +75,7 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const startUp = useStartUp();
+  usePersistentStorageRequest(route.name === 'study');
   useApplyTheme();
   return (
     <div className="app">
