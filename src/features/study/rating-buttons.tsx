@@ -3,11 +3,9 @@ import { RATINGS, RATING_LABELS, type Rating } from '../../domain/scheduling/typ
 
 export function RatingButtons({
   intervals,
-  disabled,
   onAnswer,
 }: {
   intervals: Record<Rating, string>;
-  disabled: boolean;
   onAnswer: (rating: Rating) => void;
 }) {
   return (
@@ -17,7 +15,6 @@ export function RatingButtons({
           key={rating}
           type="button"
           className={`button rating ${RATING_LABELS[rating].toLowerCase()}`}
-          disabled={disabled}
           onClick={() => onAnswer(rating)}
           aria-label={`${RATING_LABELS[rating]}, next review in ${intervals[rating]} (key ${rating})`}
           aria-keyshortcuts={String(rating)}

@@ -21,6 +21,13 @@ import { initialStudyState, UNDO_DEPTH, useStudyStore, type Session, type StudyV
 
 const { getState, setState } = useStudyStore;
 
+/**
+ * True while an answer or undo is being committed; input is ignored meanwhile, so a double key
+ * press never applies an answer twice. Kept outside the store on purpose: a store update would
+ * re-render the study screen in the middle of the IndexedDB transaction and delay its commit.
+ */
+let busy = false;
+
 function viewFor(session: Session, now: Date): StudyView {
   const item = nextCard(session.queue, now);
   if (item) return { status: 'question', item, shownAt: performance.now(), intervals: null };
@@ -29,11 +36,13 @@ function viewFor(session: Session, now: Date): StudyView {
 }
 
 function fail(message: string, retry: () => void): void {
-  setState({ saving: false, error: { message, retry } });
+  busy = false;
+  setState({ error: { message, retry } });
 }
 
 /** Loads today's cards for a deck and shows the first one. */
 export async function startSession(deckId: string, mode: QueueMode = 'normal', filter: string | null = null): Promise<void> {
+  busy = false;
   setState({ ...initialStudyState, view: { status: 'loading' } });
   const now = new Date();
   try {
@@ -73,8 +82,8 @@ export async function startSession(deckId: string, mode: QueueMode = 'normal', f
 }
 
 export function reveal(): void {
-  const { session, view, saving } = getState();
-  if (!session || saving || view.status !== 'question') return;
+  const { session, view } = getState();
+  if (!session || busy || view.status !== 'question') return;
   const schedule = session.schedules.get(view.item.cardId);
   if (!schedule) return;
   const preview = session.scheduler.preview(schedule, new Date());
@@ -95,8 +104,8 @@ function withLeech(session: Session, entry: ReviewEntry): { entry: ReviewEntry; 
 
 /** Grades the card on screen; the next card appears once the answer is committed. */
 export async function answer(rating: Rating): Promise<void> {
-  const { session, view, saving } = getState();
-  if (!session || saving || view.status !== 'answer') return;
+  const { session, view } = getState();
+  if (!session || busy || view.status !== 'answer') return;
   const schedule = session.schedules.get(view.item.cardId);
   if (!schedule) return;
   const now = new Date();
@@ -106,7 +115,8 @@ export async function answer(rating: Rating): Promise<void> {
 }
 
 async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean): Promise<void> {
-  setState({ saving: true, error: null });
+  busy = true;
+  if (getState().error) setState({ error: null });
   let reviewId: number | null = null;
   try {
     if (persistsAnswers(session.queue)) reviewId = await recordAnswer(entry, { leech });
@@ -118,6 +128,7 @@ async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean
     fail(`Your answer was not saved. ${describeStorageError(error)}`, () => void commitAnswer(session, entry, leech));
     return;
   }
+  busy = false;
   const now = new Date();
   const queue = applyAnswer(session.queue, entry);
   const schedules = new Map(session.schedules).set(entry.cardId, entry.after);
@@ -126,7 +137,6 @@ async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean
   setState({
     session: next,
     view: viewFor(next, now),
-    saving: false,
     undoStack: [...state.undoStack, { reviewId, entry }].slice(-UNDO_DEPTH),
     answeredThisSession: state.answeredThisSession + 1,
     notice: leech ? 'This card is a leech: you have forgotten it many times. It was suspended and tagged "leech"; consider rewriting it.' : null,
@@ -136,28 +146,30 @@ async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean
 
 /** Another tab answered (or changed) the card first: drop it from this session and move on. */
 function skipStaleCard(session: Session, cardId: string): void {
+  busy = false;
   const queue = removeCard(session.queue, cardId);
   const next: Session = { ...session, queue };
   setState({
     session: next,
     view: viewFor(next, new Date()),
-    saving: false,
     notice: 'That card was already answered in another tab, so this answer was not applied again.',
   });
 }
 
 /** Takes back the newest answer: the card returns to exactly its state before it. */
 export async function undo(): Promise<void> {
-  const { session, saving, undoStack } = getState();
+  const { session, undoStack } = getState();
   const step = undoStack[undoStack.length - 1];
-  if (!session || saving || !step) return;
-  setState({ saving: true, error: null });
+  if (!session || busy || !step) return;
+  busy = true;
+  if (getState().error) setState({ error: null });
   try {
     if (step.reviewId !== null) await undoAnswer(step.reviewId, step.entry);
   } catch (error) {
     fail(`Could not undo. ${describeStorageError(error)}`, () => void undo());
     return;
   }
+  busy = false;
   const queue = applyUndo(session.queue, step.entry);
   const schedules = new Map(session.schedules).set(step.entry.cardId, step.entry.before);
   const next: Session = { ...session, queue, schedules };
@@ -166,7 +178,6 @@ export async function undo(): Promise<void> {
   setState({
     session: next,
     view: { status: 'question', item, shownAt: performance.now(), intervals: null },
-    saving: false,
     undoStack: state.undoStack.slice(0, -1),
     answeredThisSession: Math.max(0, state.answeredThisSession - 1),
     notice: null,
@@ -181,12 +192,13 @@ function kindOf(entry: ReviewEntry): 'new' | 'learning' | 'review' {
 
 /** Re-checks the queue when a waiting learning card falls due. */
 export function refresh(): void {
-  const { session, saving } = getState();
-  if (!session || saving) return;
+  const { session } = getState();
+  if (!session || busy) return;
   setState({ view: viewFor(session, new Date()) });
 }
 
 export function leaveSession(): void {
+  busy = false;
   setState(initialStudyState);
 }
 

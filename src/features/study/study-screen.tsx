@@ -18,7 +18,7 @@ import { SessionEnd } from './session-end.tsx';
 import { WaitingForCard } from './waiting-for-card.tsx';
 
 export function StudyScreen({ deckId, mode = 'normal', filter = null }: { deckId: string; mode?: QueueMode; filter?: string | null }) {
-  const { session, view, saving, undoStack, notice, error } = useStudyStore();
+  const { session, view, undoStack, notice, error } = useStudyStore();
 
   useEffect(() => {
     void startSession(deckId, mode, filter);
@@ -41,7 +41,7 @@ export function StudyScreen({ deckId, mode = 'normal', filter = null }: { deckId
           Study
         </h1>
         {queueCounts && <CountsView counts={{ new: queueCounts.new, learning: queueCounts.learning, due: queueCounts.review }} label="Cards left in this session" />}
-        <button type="button" className="button" onClick={() => void undo()} disabled={undoStack.length === 0 || saving} aria-keyshortcuts="U Control+Z">
+        <button type="button" className="button" onClick={() => void undo()} disabled={undoStack.length === 0} aria-keyshortcuts="U Control+Z">
           Undo <kbd>U</kbd>
         </button>
       </div>
@@ -81,7 +81,7 @@ export function StudyScreen({ deckId, mode = 'normal', filter = null }: { deckId
           </article>
           <div className="study-bottom">
             {view.status === 'answer' && view.intervals ? (
-              <RatingButtons intervals={view.intervals} disabled={saving} onAnswer={(r) => void answer(r)} />
+              <RatingButtons intervals={view.intervals} onAnswer={(r) => void answer(r)} />
             ) : (
               <button type="button" className="button primary reveal" onClick={reveal} aria-keyshortcuts="Space Enter" autoFocus>
                 Show answer <kbd>Space</kbd>

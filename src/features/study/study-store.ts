@@ -44,8 +44,6 @@ export interface StudyError {
 export interface StudyState {
   session: Session | null;
   view: StudyView;
-  /** True while an answer or undo is being committed: input is ignored meanwhile. */
-  saving: boolean;
   undoStack: UndoStep[];
   answeredThisSession: number;
   notice: string | null;
@@ -55,7 +53,6 @@ export interface StudyState {
 export const initialStudyState: StudyState = {
   session: null,
   view: { status: 'idle' },
-  saving: false,
   undoStack: [],
   answeredThisSession: 0,
   notice: null,
