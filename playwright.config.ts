@@ -24,7 +24,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const PORT = 4173;
+// RETAIN_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.RETAIN_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

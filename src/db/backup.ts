@@ -12,12 +12,22 @@ import {
   type BackupFile,
 } from '../domain/backup/backup-types.ts';
 import { mergeCollections, type MergeSummary } from '../domain/backup/merge-backup.ts';
+import { CHANGE_LOG_KEY } from './change-log.ts';
 import { db } from './database.ts';
 import { queueOf } from './mappers.ts';
 import type { StateRow } from './rows.ts';
 
 const ALL_TABLES = () => [db.decks, db.cards, db.states, db.reviews, db.settings];
 
+/**
+ * Settings rows that describe this browser's database rather than the person's collection
+ * (the change log of derived caches): never exported, never restored.
+ */
+const DEVICE_LOCAL_SETTINGS: ReadonlySet<string> = new Set([CHANGE_LOG_KEY]);
+const portable = <T extends { settings: { key: string }[] }>(collection: T): T => ({
+  ...collection,
+  settings: collection.settings.filter((setting) => !DEVICE_LOCAL_SETTINGS.has(setting.key)),
+});
 
 // The backup records are the rows: reading rows as a BackupCollection and writing merged
 // records back as rows below only compile while the two shapes agree.
@@ -29,7 +39,7 @@ async function readCollection(): Promise<BackupCollection> {
     db.reviews.toArray(),
     db.settings.toArray(),
   ]);
-  return { decks, cards, states, reviews, settings };
+  return portable({ decks, cards, states, reviews, settings });
 }
 
 /**
@@ -53,7 +63,7 @@ export async function lastBackupAt(): Promise<number | null> {
 /** What restoring `backup` would do here, for the preview. Reads only. */
 export async function previewRestore(backup: BackupFile): Promise<MergeSummary> {
   const local = await db.transaction('r', ALL_TABLES(), readCollection);
-  return mergeCollections(local, backup).summary;
+  return mergeCollections(local, portable(backup)).summary;
 }
 
 /**
@@ -62,7 +72,7 @@ export async function previewRestore(backup: BackupFile): Promise<MergeSummary> 
  */
 export async function restoreBackup(backup: BackupFile): Promise<MergeSummary> {
   return db.transaction('rw', ALL_TABLES(), async () => {
-    const plan = mergeCollections(await readCollection(), backup);
+    const plan = mergeCollections(await readCollection(), portable(backup));
     const states: StateRow[] = plan.states.map((state) => ({
       ...state,
       queue: queueOf({ phase: state.phase, suspended: state.suspended === 1, buriedUntil: state.buriedUntil === null ? null : new Date(state.buriedUntil) }, state.hidden === 1),

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANGE_LOG_KEY } from '../../../src/db/change-log.ts';
 import { db } from '../../../src/db/database.ts';
 import { exportBackup, lastBackupAt, previewRestore, restoreBackup } from '../../../src/db/backup.ts';
 import { saveDeckVersion } from '../../../src/db/deck-writes.ts';
@@ -38,7 +39,7 @@ async function everything() {
     states: sortBy(await db.states.toArray(), (r) => r.cardId),
     reviews: sortBy(await db.reviews.toArray(), (r) => r.id ?? 0),
     // The change log describes this database, not the collection (see src/db/backup.ts).
-    settings: sortBy(await db.settings.toArray(), (r) => r.key),
+    settings: sortBy(await db.settings.toArray(), (r) => r.key).filter((r) => r.key !== CHANGE_LOG_KEY),
   };
 }
 
@@ -119,6 +120,15 @@ describe('restoreBackup', () => {
     const after = await everything();
     expect(await restoreBackup(laptop)).toMatchObject({ reviewsAdded: 0, cardsAdded: 0, cardsUpdated: 0, statesRecomputed: 0 });
     expect(await everything()).toEqual(after);
+  });
+
+  it('never carries this browser’s change log (bookkeeping of derived caches) to another', async () => {
+    await saveDeckVersion(deckOf('d', ['Q1?']), { builtIn: false, contentHash: '', now: NOW });
+    await db.settings.put({ key: CHANGE_LOG_KEY, value: { epoch: 'here' } });
+    const backup = await exportBackup(NOW);
+    expect(backup.settings.map((s) => s.key)).toEqual(['lastBackupAt']);
+    await restoreBackup({ ...backup, settings: [...backup.settings, { key: CHANGE_LOG_KEY, value: { epoch: 'elsewhere' } }] });
+    expect((await db.settings.get(CHANGE_LOG_KEY))?.value).toEqual({ epoch: 'here' });
   });
 
   it('changes nothing at all when the transaction fails', async () => {
