@@ -4,6 +4,7 @@
  * The schema strings list only indexed fields.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { installChangeLog } from './change-log.ts';
 import type { CardRow, DeckRow, ReviewRow, SettingRow, StateRow } from './rows.ts';
 
 export const DATABASE_NAME = 'retain';
@@ -26,6 +27,8 @@ export class RetainDatabase extends Dexie {
       reviews: '++id, cardId, [deckId+reviewedAt], reviewedAt',
       settings: 'key',
     });
+    // Every write to reviews, states or cards is noted for the statistics cache (change-log.ts).
+    installChangeLog(this);
   }
 }
 

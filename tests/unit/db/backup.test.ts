@@ -124,11 +124,13 @@ describe('restoreBackup', () => {
 
   it('never carries this browser’s change log (bookkeeping of derived caches) to another', async () => {
     await saveDeckVersion(deckOf('d', ['Q1?']), { builtIn: false, contentHash: '', now: NOW });
-    await db.settings.put({ key: CHANGE_LOG_KEY, value: { epoch: 'here' } });
+    const epochHere = () => db.settings.get(CHANGE_LOG_KEY).then((row) => (row?.value as { epoch?: string } | undefined)?.epoch);
+    const before = await epochHere();
+    expect(before).toMatch(/^[0-9a-f]{24}$/);
     const backup = await exportBackup(NOW);
     expect(backup.settings.map((s) => s.key)).toEqual(['lastBackupAt']);
-    await restoreBackup({ ...backup, settings: [...backup.settings, { key: CHANGE_LOG_KEY, value: { epoch: 'elsewhere' } }] });
-    expect((await db.settings.get(CHANGE_LOG_KEY))?.value).toEqual({ epoch: 'here' });
+    await restoreBackup({ ...backup, settings: [...backup.settings, { key: CHANGE_LOG_KEY, value: { epoch: 'elsewhere', seq: 99, tables: {} } }] });
+    expect(await epochHere()).toBe(before);
   });
 
   it('changes nothing at all when the transaction fails', async () => {
