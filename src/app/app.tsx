@@ -20,6 +20,7 @@ const BrowseScreen = named(() => import('../features/browse/browse-screen.tsx'),
 const CustomStudyPanel = named(() => import('../features/custom-study/custom-study-panel.tsx'), 'CustomStudyPanel');
 const DeckActions = named(() => import('../features/deck-actions/deck-actions.tsx'), 'DeckActions');
 const DeckSettingsScreen = named(() => import('../features/deck-settings/deck-settings-screen.tsx'), 'DeckSettingsScreen');
+const StatsScreen = named(() => import('../features/stats/stats-screen.tsx'), 'StatsScreen');
 const SettingsScreen = named(() => import('./settings-screen.tsx'), 'SettingsScreen');
 
 function Screen({ route }: { route: Route }) {
@@ -55,6 +56,8 @@ function Screen({ route }: { route: Route }) {
       );
     case 'deck-settings':
       return <DeckSettingsScreen deckId={route.deckId} />;
+    case 'stats':
+      return <StatsScreen deckId={route.deckId} />;
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':
@@ -83,6 +86,7 @@ export function App() {
         <nav aria-label="Main">
           <a className="button" href={hrefFor({ name: 'home' })}>Decks</a>
           <a className="button" href={hrefFor({ name: 'browse', deckId: null })}>Browse</a>
+          <a className="button" href={hrefFor({ name: 'stats', deckId: null })}>Statistics</a>
           <a className="button" href={hrefFor({ name: 'settings' })}>Settings</a>
         </nav>
       </header>

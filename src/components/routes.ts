@@ -6,6 +6,7 @@
  *   #/study/<deckId>[?mode=cram|due-only][&filter=<topic or tag>]
  *   #/deck/<deckId>                     browse one deck      #/browse   browse all decks
  *   #/deck/<deckId>/settings            deck settings
+ *   #/stats[/<deckId>]                  statistics, optimiser, exam readiness
  *   #/settings                          app settings: appearance, storage, backup
  */
 import { useSyncExternalStore } from 'react';
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'study'; deckId: string; mode: QueueMode; filter: string | null }
   | { name: 'browse'; deckId: string | null }
   | { name: 'deck-settings'; deckId: string }
+  | { name: 'stats'; deckId: string | null }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'deck' && id && parts.length === 2) return { name: 'browse', deckId: id };
   if (screen === 'deck' && id && sub === 'settings' && parts.length === 3) return { name: 'deck-settings', deckId: id };
   if (screen === 'browse' && parts.length === 1) return { name: 'browse', deckId: null };
+  if (screen === 'stats' && parts.length <= 2) return { name: 'stats', deckId: id ?? null };
   if (screen === 'settings' && parts.length === 1) return { name: 'settings' };
   return { name: 'not-found', path: raw };
 }
@@ -55,6 +58,8 @@ export function hrefFor(route: Route): string {
       return route.deckId === null ? '#/browse' : `#/deck/${enc(route.deckId)}`;
     case 'deck-settings':
       return `#/deck/${enc(route.deckId)}/settings`;
+    case 'stats':
+      return route.deckId === null ? '#/stats' : `#/stats/${enc(route.deckId)}`;
     case 'settings':
       return '#/settings';
     case 'not-found':
