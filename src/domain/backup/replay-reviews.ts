@@ -2,6 +2,11 @@
  * Recomputing a card's memory state from its review log: start from a new card and apply
  * every answer, in time order, through the scheduler of the card's deck. A restore uses this
  * when two browsers each hold answers the other lacks, so that the state reflects them all.
+ *
+ * Unlike Check database's replay (integrity/replay-card-log.ts) it does not start over at an
+ * answer whose `before` is a never-studied card: in a merged log that is usually just the
+ * other browser's first answer to the card, not a reset, and starting over there would throw
+ * away every answer given before it on this side.
  */
 import type { Scheduler } from '../scheduling/scheduler.ts';
 import type { CardSchedule, Rating } from '../scheduling/types.ts';
