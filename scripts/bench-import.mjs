@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumVersion, withServedApp } from './bench/browser.mjs';
+import { withServedApp } from './bench/browser.mjs';
+import { chromiumVersion } from './chromium.mjs';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);

@@ -24,7 +24,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, chromiumVersion, median } from './bench/browser.mjs';
+import { median } from './bench/browser.mjs';
+import { CHROMIUM_ARGS, chromiumPath, chromiumVersion } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 function option(name, fallback) {
@@ -214,7 +215,7 @@ async function forgetTotals(page) {
 
 async function benchSize(baseURL, reviews) {
   const profile = mkdtempSync(join(tmpdir(), 'retain-bench-stats-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { INITIAL_JS_BUDGET_BYTES, initialJavaScript } from './initial-js.mjs';
-import { chromiumVersion } from './bench/browser.mjs';
+import { chromiumVersion } from './chromium.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const SIZES = smoke
