@@ -11,15 +11,16 @@
  * applies to the first press. Wall time depends on what else the machine is doing, so the
  * browser's CPU time is printed too.
  *
- *   npx vite build && npx tsx scripts/bench-optimizer.ts [--reviews 50000] [--runs 3] [--dir dist]
+ *   npx vite build && npx tsx scripts/bench-optimizer.ts [--reviews 50000] [--runs 3] [--dir dist] [--port 4181]
+ *
+ * The last line, `BENCH_JSON {...}`, is for scripts/bench.mjs.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { chromium, type Locator, type Page } from '@playwright/test';
-import config from '../playwright.config.ts';
 import { generateReviewLog } from '../src/domain/optimizer/generate-review-log.ts';
 import type { ReviewEntry } from '../src/domain/scheduling/types.ts';
+import { CHROMIUM_ARGS, chromiumPath, chromiumVersion } from './chromium.mjs';
 import { seedReviewLog, waitForDatabase } from '../tests/e2e/support/seed-reviews.ts';
 import { serveBuild } from '../tests/e2e/support/serve-build.ts';
 
@@ -102,7 +103,7 @@ async function timePress(page: Page, panel: Locator): Promise<Timing> {
 
 async function runOnce(baseURL: string, log: readonly ReviewEntry[]): Promise<{ first: Timing; again: Timing; usable: number }> {
   // The same Chromium, flags and headless mode as the browser tests.
-  const browser = await chromium.launch({ ...config.use?.launchOptions, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
   try {
     const page = await browser.newPage({ baseURL, timezoneId: 'UTC' });
     await page.goto('/#/stats');
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   const server = await serveBuild(dir, port);
   const first: Timing[] = [];
   const again: Timing[] = [];
+  const usable: number[] = [];
   const describe = (t: Timing) =>
     `${seconds(t.totalMs)} (browser CPU ${seconds(t.cpuMs)}; ` +
     `${Object.entries(t.stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')})`;
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
       const result = await runOnce(`http://localhost:${port}`, log);
       first.push(result.first);
       again.push(result.again);
+      usable.push(result.usable);
       console.log(`run ${run}, ${result.usable} usable reviews`);
       console.log(`  first press: ${describe(result.first)}`);
       console.log(`  again:       ${describe(result.again)}`);
@@ -155,13 +158,17 @@ async function main(): Promise<void> {
   const cold = median(first.map((t) => t.totalMs));
   const warm = median(again.map((t) => t.totalMs));
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const executable = config.use?.launchOptions?.executablePath ?? 'chromium';
-  const version = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const version = chromiumVersion();
   console.log(`\nFSRS optimiser, ${log.length.toLocaleString('en')} reviews, ${version} headless, ${availableParallelism()} cores (${cpu})`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine slows wall time)`);
   console.log(`median browser CPU time: first press ${seconds(median(first.map((t) => t.cpuMs)))}, again ${seconds(median(again.map((t) => t.cpuMs)))}`);
   console.log(`median of ${runs}, click to result: first press ${seconds(cold)}, again ${seconds(warm)}`);
   console.log(`budget ${BUDGET_MS / 1000} s for the first press: ${cold <= BUDGET_MS ? 'OK' : 'OVER BUDGET'}`);
+  const report = {
+    reviews: log.length, usable: median(usable), runs, firstMs: cold, againMs: warm,
+    firstCpuMs: median(first.map((t) => t.cpuMs)), againCpuMs: median(again.map((t) => t.cpuMs)), budgetMs: BUDGET_MS,
+  };
+  console.log(`BENCH_JSON ${JSON.stringify(report)}`);
   if (cold > BUDGET_MS) process.exitCode = 1;
 }
 

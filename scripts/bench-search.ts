@@ -5,6 +5,7 @@
  * 50 ms per query for the index on the 2-core dev machine.
  *
  * Run: npx tsx scripts/bench-search.ts [cards]
+ * The last line, `BENCH_JSON {...}`, is for scripts/bench.mjs.
  */
 import { performance } from 'node:perf_hooks';
 import { parse } from '../src/domain/deck/parse.ts';
@@ -83,6 +84,11 @@ function main(args: readonly string[]): void {
       '',
     ].join('\n'),
   );
+  const report = {
+    cards: docs.length, queries: QUERIES.length, buildMs, syncMs, reshapeMs,
+    indexMedianMs: indexed.median, indexMaxMs: indexed.max, scanMedianMs: naive.median, scanMaxMs: naive.max,
+  };
+  process.stdout.write(`BENCH_JSON ${JSON.stringify(report)}\n`);
 }
 
 main(process.argv.slice(2));

@@ -14,7 +14,8 @@
  *   - visit again with nothing changed;
  *   - visit after answering 5 cards through the study screen (the usual case; held against the target);
  *   - first visit of a study day (the running totals emptied first, so every answer is counted);
- * and once, the first visit ever, which reads the whole log into the statistics cache.
+ * and once, the first visit ever, which reads the whole log into the statistics cache; and, for
+ * comparison, once, a raw IndexedDB cursor reading every review row.
  *
  *   npm run build && node scripts/bench-stats.mjs [--port 47331] [--sizes 100000,1000000] [--runs 3]
  *
@@ -24,7 +25,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, chromiumVersion, median } from './bench/browser.mjs';
+import { median } from './bench/browser.mjs';
+import { CHROMIUM_ARGS, chromiumPath, chromiumVersion } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 function option(name, fallback) {
@@ -212,9 +214,36 @@ async function forgetTotals(page) {
   );
 }
 
+/**
+ * The raw platform for comparison: every review row read once with a plain IndexedDB cursor,
+ * which is what any screen that computed its figures from the log itself would pay per visit.
+ */
+async function rawCursorRead() {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('retain');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const started = performance.now();
+  let ratings = 0;
+  await new Promise((resolve, reject) => {
+    const request = db.transaction('reviews').objectStore('reviews').openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve();
+      ratings += cursor.value.rating;
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
+  const elapsed = performance.now() - started;
+  db.close();
+  return ratings > 0 ? elapsed : Number.NaN;
+}
+
 async function benchSize(baseURL, reviews) {
   const profile = mkdtempSync(join(tmpdir(), 'retain-bench-stats-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -238,7 +267,9 @@ async function benchSize(baseURL, reviews) {
       await forgetTotals(page);
       newDay.push(await timeVisit(page, baseURL));
     }
-    return { ...seeded, seedMs, firstVisitMs, repeat, afterStudy, newDay };
+    // Last, so that it cannot warm the database's caches for the visits above.
+    const rawReadMs = await page.evaluate(rawCursorRead);
+    return { ...seeded, seedMs, firstVisitMs, repeat, afterStudy, newDay, rawReadMs };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -260,6 +291,7 @@ try {
     console.log(`  visit after answering 5 cards:      ${ms(r.afterStudy)}${verdict(r.afterStudy)}`);
     console.log(`  first visit of a study day:         ${ms(r.newDay)}${verdict(r.newDay)}`);
     console.log(`  first visit ever (reads whole log): ${(r.firstVisitMs / 1000).toFixed(1)} s`);
+    console.log(`  raw cursor read of every review:    ${(r.rawReadMs / 1000).toFixed(2)} s`);
     results.push({ ...r, targetMs: target ?? null, medianMs: median(r.afterStudy) });
   }
 } finally {

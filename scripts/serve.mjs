@@ -37,7 +37,10 @@ export function startServer({ dir = 'dist', port = 4173, host = '127.0.0.1' } = 
       res.end('Not found');
     });
   });
-  return new Promise((resolveStarted) => {
+  // A port already in use rejects (a clear error the caller can clean up after) rather than
+  // crashing the process with an unhandled 'error' event.
+  return new Promise((resolveStarted, rejectStarted) => {
+    server.once('error', rejectStarted);
     server.listen(Number(port), host, () => resolveStarted(server));
   });
 }

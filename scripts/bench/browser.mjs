@@ -2,36 +2,13 @@
  * Shared pieces of the browser benchmarks: the production build served as `npm start`
  * serves it, and the system Chromium launched the way the tests launch it.
  */
-import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.mjs';
 import { startServer } from '../serve.mjs';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8', shell: '/bin/sh' }).trim();
-}
-
-export function chromiumVersion() {
-  try {
-    return execSync(`${chromiumPath()} --version`, { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown Chromium';
-  }
-}
 
 export async function withServedApp(port, run) {
   const server = await startServer({ dir: 'dist', port });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
   try {
     return await run({ browser, baseURL: `http://localhost:${port}` });
   } finally {

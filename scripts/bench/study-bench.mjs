@@ -179,9 +179,10 @@ export async function runStudyBench({ cards = 100_000, reviews = 1_000_000, answ
   });
 }
 
+// node scripts/bench/study-bench.mjs [cards] [reviews] [answers] [--port 4310]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cards = Number(process.argv[2] ?? 100_000);
-  const reviews = Number(process.argv[3] ?? 1_000_000);
-  const answers = Number(process.argv[4] ?? 300);
-  runStudyBench({ cards, reviews, answers, log: (m) => console.error(m) }).then((r) => console.log(`BENCH_JSON ${JSON.stringify(r)}`));
+  const portAt = process.argv.indexOf('--port');
+  const port = portAt > 0 ? Number(process.argv[portAt + 1]) : 4310;
+  const [cards = 100_000, reviews = 1_000_000, answers = 300] = process.argv.slice(2, portAt > 0 ? portAt : undefined).map(Number);
+  runStudyBench({ cards, reviews, answers, port, log: (m) => console.error(m) }).then((r) => console.log(`BENCH_JSON ${JSON.stringify(r)}`));
 }
