@@ -24,7 +24,7 @@
  * changes when the database is replaced, so that positions of another database are never
  * trusted. The log describes this browser's database, not the collection: backups leave it out.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Dexie, EntityTable, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Dexie, EntityTable, Middleware } from 'dexie';
 
 export const CHANGES_TABLE = 'changes';
 export const TRACKED_TABLES = ['reviews', 'states', 'cards'] as const;
@@ -172,15 +172,26 @@ function trim(changes: DBCoreTable, trans: DBCoreTransaction, upTo: number): Pro
         }
         return changes
           .mutate({ type: 'deleteRange', trans, range })
-          .then(() => changes.mutate({ type: 'put', trans, values: [head] }));
+          .then(mustSucceed)
+          .then(() => changes.mutate({ type: 'put', trans, values: [head] }))
+          .then(mustSucceed);
       }),
     );
+}
+
+/**
+ * Dexie reports a failed request of a write as a failure in its response and keeps the
+ * transaction going; a change the log failed to note must fail the transaction instead.
+ */
+function mustSucceed(res: DBCoreMutateResponse): DBCoreMutateResponse {
+  if (res.numFailures > 0) throw Object.values(res.failures)[0] ?? new Error('The change log could not be written.');
+  return res;
 }
 
 /** Adds the row describing one write, and trims the log when its position says so. */
 function append(changes: DBCoreTable, trans: DBCoreTransaction, table: TrackedTable, keys: RowKey[] | null): Promise<unknown> {
   return changes.mutate({ type: 'add', trans, values: [{ table, keys }] }).then((res) => {
-    const seq = Number(res.results?.[0]);
+    const seq = Number(mustSucceed(res).results?.[0]);
     return seq % TRIM_EVERY === 0 && seq > MAX_KEPT ? trim(changes, trans, seq - MAX_KEPT) : undefined;
   });
 }
