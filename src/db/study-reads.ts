@@ -113,7 +113,8 @@ export async function loadStudyBatch(
   const keep = (rows: typeof all, limit: number) => rows.filter((row) => cards.has(row.cardId)).slice(0, limit);
   const [learning, reviews, fresh] = [keep(learnRows, Infinity), keep(reviewRows, reviewLimit), keep(newRows, newLimit)];
   // The session's answers can then write without reading each row first (study-writes.ts).
-  rememberSessionStates([...learning, ...reviews, ...fresh]);
+  // Cram answers write nothing, and its batch can be a whole deck: not worth keeping.
+  rememberSessionStates(mode === 'cram' ? [] : [...learning, ...reviews, ...fresh]);
   return {
     learning: learning.map(stateRowToSchedule),
     reviews: reviews.map(stateRowToSchedule),
