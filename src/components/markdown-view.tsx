@@ -2,7 +2,12 @@
  * Renders card Markdown. Raw HTML in a card is never interpreted: react-markdown escapes it
  * (`skipHtml` is off on purpose so that `<b>` typed in a card shows as the text "<b>"), and
  * links and images only keep http(s) and relative URLs — `javascript:` and `data:` are dropped.
+ *
+ * Parsing is the expensive part (a millisecond or more per card on a slow phone), so the
+ * rendered elements of recent sources are kept: a screen can parse what it will show next
+ * ahead of time (prepareMarkdown) and then show it without parsing.
  */
+import { memo, type ReactElement } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
@@ -26,12 +31,31 @@ const components: Components = {
   img: ({ alt }) => <span className="md-image-alt">{alt ? `[image: ${alt}]` : '[image]'}</span>,
 };
 
-export function MarkdownView({ source, className }: { source: string; className?: string }) {
-  return (
-    <div className={className ? `markdown ${className}` : 'markdown'}>
-      <Markdown remarkPlugins={[remarkGfm]} urlTransform={safeUrl} components={components}>
-        {source}
-      </Markdown>
-    </div>
-  );
+const remarkPlugins = [remarkGfm];
+
+/** How many rendered sources are kept, most recently used last: a study session's next few cards and more. */
+const KEPT = 64;
+const rendered = new Map<string, ReactElement>();
+
+/** The source's elements, parsed now unless they are among the kept ones. Elements are immutable, so sharing them is safe. */
+function renderMarkdown(source: string): ReactElement {
+  const kept = rendered.get(source);
+  // Markdown (react-markdown's synchronous component) is a plain function of its props: no hooks.
+  const element = kept ?? Markdown({ children: source, remarkPlugins, urlTransform: safeUrl, components });
+  rendered.delete(source);
+  rendered.set(source, element);
+  if (rendered.size > KEPT) {
+    const oldest = rendered.keys().next();
+    if (!oldest.done) rendered.delete(oldest.value);
+  }
+  return element;
 }
+
+/** Parses `sources` now, so that showing them later costs no parsing. For idle time. */
+export function prepareMarkdown(sources: Iterable<string>): void {
+  for (const source of sources) renderMarkdown(source);
+}
+
+export const MarkdownView = memo(function MarkdownView({ source, className }: { source: string; className?: string }) {
+  return <div className={className ? `markdown ${className}` : 'markdown'}>{renderMarkdown(source)}</div>;
+});

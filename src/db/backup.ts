@@ -12,18 +12,18 @@ import {
   type BackupFile,
 } from '../domain/backup/backup-types.ts';
 import { mergeCollections, type MergeSummary } from '../domain/backup/merge-backup.ts';
-import { CHANGE_LOG_KEY } from './change-log.ts';
-import { db } from './database.ts';
+import { LEGACY_CHANGE_LOG_KEY, db } from './database.ts';
 import { queueOf } from './mappers.ts';
 import type { StateRow } from './rows.ts';
 
 const ALL_TABLES = () => [db.decks, db.cards, db.states, db.reviews, db.settings];
 
 /**
- * Settings rows that describe this browser's database rather than the person's collection
- * (the change log of derived caches): never exported, never restored.
+ * Settings rows that describe this browser's database rather than the person's collection:
+ * never exported, never restored. The change log now has a table of its own, which backups do
+ * not read; files from schema version 1 may still carry its old row.
  */
-const DEVICE_LOCAL_SETTINGS: ReadonlySet<string> = new Set([CHANGE_LOG_KEY]);
+const DEVICE_LOCAL_SETTINGS: ReadonlySet<string> = new Set([LEGACY_CHANGE_LOG_KEY]);
 const portable = <T extends { settings: { key: string }[] }>(collection: T): T => ({
   ...collection,
   settings: collection.settings.filter((setting) => !DEVICE_LOCAL_SETTINGS.has(setting.key)),

@@ -7,44 +7,71 @@
  *
  * It is a Dexie middleware, installed on the database before it opens, so no writer (present
  * or future, in any tab or worker) can forget it. Every read-write transaction that touches a
- * tracked table is widened to include `settings`, where the log is one row (CHANGE_LOG_KEY).
+ * tracked table is widened to include the log's own table, `changes`.
  *
- * Kept small on purpose: answers append review rows with keys from the key generator, which are
- * always above every key the table has held, so a reader finds them by reading above the highest
- * id it knows and they are not listed. Other changes list their primary keys, at most
- * MAX_LISTED per table; older entries are dropped and a reader that far behind reads that table
- * again in full. The row describes this browser's database, not the collection: backups should
- * leave it out, and any other write of it (an old copy restored) is replaced by a fresh log.
+ * The log is append-only: each write to a tracked table adds one small row listing the keys it
+ * wrote, under a key from the table's key generator. That key is the change's position: IndexedDB
+ * runs read-write transactions on the same table one at a time, so positions grow in commit
+ * order across tabs, and adding a row needs no read first. An answer costs one extra `add` of a
+ * few dozen bytes, issued together with the write it describes, whatever the size of the log.
+ *
+ * Answers append review rows with keys from the key generator, which are always above every key
+ * the table has held, so a reader finds them by reading above the highest id it knows and they
+ * are not logged at all. A write of more than MAX_LISTED keys, or of a range, is logged as "the
+ * whole table changed". Every TRIM_EVERY positions the rows older than the newest MAX_KEPT are
+ * deleted and the head row (position 0) notes, per table, the newest position deleted: a reader
+ * that far behind reads that table again in full. The head also holds the log's epoch, which
+ * changes when the database is replaced, so that positions of another database are never
+ * trusted. The log describes this browser's database, not the collection: backups leave it out.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Dexie, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Dexie, EntityTable, Middleware } from 'dexie';
 
-export const CHANGE_LOG_KEY = 'changeLog';
+export const CHANGES_TABLE = 'changes';
 export const TRACKED_TABLES = ['reviews', 'states', 'cards'] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 export type RowKey = string | number;
 
-/** Per table, how many changed keys are kept before the oldest are dropped. */
+/** Most keys one row lists; a larger write is logged as a change of the whole table. */
 export const MAX_LISTED = 2000;
+/** How many of the newest changes are kept. */
+export const MAX_KEPT = 10_000;
+/** Older changes are deleted whenever a change lands on a multiple of this position. */
+export const TRIM_EVERY = 1000;
+/** The head row's key; changes are at positions from 1 up. */
+export const HEAD_SEQ = 0;
 
-export interface TableLog {
-  /** Changes at or before this position are not listed: a reader behind it reads the table in full. */
-  since: number;
-  /** [position, primary key] of each changed row after `since`, oldest first, each key once. */
-  changed: Array<[number, RowKey]>;
+/** One logged write: the keys of `table` it changed, or null when any row may have. */
+export interface ChangeRow {
+  seq: number;
+  table: TrackedTable;
+  keys: RowKey[] | null;
 }
 
-export interface ChangeLog {
+export interface HeadRow {
+  seq: typeof HEAD_SEQ;
   /** Identifies this log: positions from another epoch mean nothing here. */
   epoch: string;
-  /** Position of the latest change. */
-  seq: number;
-  tables: Record<TrackedTable, TableLog>;
+  /** Per table, the newest position deleted: a reader at or before it must read the table in full. */
+  since: Record<TrackedTable, number>;
 }
 
-export type Change = { kind: 'append' } | { kind: 'rows'; keys: readonly RowKey[] } | { kind: 'all' };
+export type ChangeLogRow = ChangeRow | HeadRow;
 
-const SETTINGS = 'settings';
+/** What a reader sees of the log: the head, the newest position, and the changes after `from`. */
+export interface ChangeLog {
+  epoch: string;
+  /** Position of the latest change (0 when none was logged). */
+  seq: number;
+  since: Record<TrackedTable, number>;
+  /** The changes after this position are in `changes`, oldest first. */
+  from: number;
+  changes: ChangeRow[];
+}
+
+type ChangesTable = EntityTable<ChangeLogRow, 'seq'>;
+
 const isTracked = (name: string): name is TrackedTable => (TRACKED_TABLES as readonly string[]).includes(name);
+const isListable = (key: unknown): key is RowKey => typeof key === 'string' || typeof key === 'number';
 
 function newEpoch(): string {
   // getRandomValues, not randomUUID: the latter is missing outside secure contexts.
@@ -52,30 +79,18 @@ function newEpoch(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function emptyChangeLog(): ChangeLog {
-  const table = (): TableLog => ({ since: 0, changed: [] });
-  return { epoch: newEpoch(), seq: 0, tables: { reviews: table(), states: table(), cards: table() } };
+export function newHead(): HeadRow {
+  return { seq: HEAD_SEQ, epoch: newEpoch(), since: { reviews: 0, states: 0, cards: 0 } };
 }
 
-/** Records one change at the next position (mutates `log`). */
-export function recordChange(log: ChangeLog, table: TrackedTable, change: Change): void {
-  log.seq += 1;
-  const t = log.tables[table];
-  if (change.kind === 'all') {
-    t.since = log.seq;
-    t.changed = [];
-  } else if (change.kind === 'rows') {
-    const fresh = new Set(change.keys);
-    const kept = t.changed.filter(([, key]) => !fresh.has(key));
-    for (const key of fresh) kept.push([log.seq, key]);
-    const excess = kept.length - MAX_LISTED;
-    if (excess > 0) {
-      t.since = Math.max(t.since, kept[excess - 1]?.[0] ?? t.since);
-      kept.splice(0, excess);
-    }
-    t.changed = kept;
-  }
+/** Reads a stored value as the log's head, or null when it is not one. */
+export function asChangeLogHead(value: unknown): HeadRow | null {
+  const head = value as Partial<HeadRow> | undefined;
+  const sinceOk = head?.since !== undefined && TRACKED_TABLES.every((name) => typeof head.since?.[name] === 'number');
+  return head?.seq === HEAD_SEQ && typeof head.epoch === 'string' && sinceOk ? (head as HeadRow) : null;
 }
+
+const isChange = (row: ChangeLogRow): row is ChangeRow => row.seq !== HEAD_SEQ;
 
 /**
  * Keys of `table` changed after position `seen`, or null when the log no longer lists them all
@@ -85,41 +100,100 @@ export function recordChange(log: ChangeLog, table: TrackedTable, change: Change
  * changedAfter(log, 'states', cache.seq) // → Set { 'card-a', 'card-b' }
  */
 export function changedAfter(log: ChangeLog, table: TrackedTable, seen: number): Set<RowKey> | null {
-  const t = log.tables[table];
-  if (seen < t.since) return null;
+  if (seen < log.from) throw new RangeError(`The change log was read after position ${log.from}, not ${seen}.`);
+  if (seen < log.since[table]) return null;
   const keys = new Set<RowKey>();
-  for (const [at, key] of t.changed) if (at > seen) keys.add(key);
+  for (const change of log.changes) {
+    if (change.seq <= seen || change.table !== table) continue;
+    if (change.keys === null) return null;
+    for (const key of change.keys) keys.add(key);
+  }
   return keys;
 }
 
-/** Reads a stored value as a change log, or null when it is not one. */
-export function asChangeLog(value: unknown): ChangeLog | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const log = value as Partial<ChangeLog>;
-  const tablesOk = log.tables !== undefined && TRACKED_TABLES.every((name) => Array.isArray(log.tables?.[name]?.changed));
-  return typeof log.epoch === 'string' && typeof log.seq === 'number' && tablesOk ? (log as ChangeLog) : null;
+/**
+ * The log as stored, with the changes after position `after`, or null when it has no head yet
+ * (ensureChangeLogHead makes one). Run it inside a transaction to read it consistently with rows.
+ */
+export async function readChangeLog(changes: ChangesTable, after: number): Promise<ChangeLog | null> {
+  const [head, rows, last] = await Promise.all([changes.get(HEAD_SEQ), changes.where(':id').above(after).toArray(), changes.orderBy(':id').lastKey()]);
+  const valid = asChangeLogHead(head);
+  if (!valid) return null;
+  return { epoch: valid.epoch, seq: Number(last ?? HEAD_SEQ), since: valid.since, from: after, changes: rows.filter(isChange) };
 }
 
-function describe(req: DBCoreMutateRequest, res: DBCoreMutateResponse, table: DBCoreTable): Change {
-  if (req.type === 'deleteRange') return { kind: 'all' };
-  if (req.type === 'delete') return { kind: 'rows', keys: req.keys };
+/** The head row, written now (with a fresh epoch) when there is none. Needs a read-write transaction. */
+export async function ensureChangeLogHead(changes: ChangesTable): Promise<HeadRow> {
+  const stored = asChangeLogHead(await changes.get(HEAD_SEQ));
+  if (stored) return stored;
+  const head = newHead();
+  await changes.put(head);
+  return head;
+}
+
+/** What a write logs: listed keys, the whole table, nothing (appended review rows), or "ask the result". */
+type Logged = { keys: RowKey[] | null } | 'nothing' | 'from-result';
+
+function listed(keys: readonly unknown[]): { keys: RowKey[] | null } {
+  // Keys that cannot be listed: say the whole table changed rather than miss a row.
+  if (keys.length > MAX_LISTED || !keys.every(isListable)) return { keys: null };
+  return { keys: [...new Set(keys)] };
+}
+
+/** What a write will log, told before it runs so that the log row can be added alongside it. */
+function describe(req: DBCoreMutateRequest, table: DBCoreTable): Logged {
+  if (req.type === 'deleteRange') return { keys: null };
+  // Dexie's modify() can send a write of no rows at all.
+  const count = req.type === 'delete' ? req.keys.length : req.values.length;
+  if (count === 0) return 'nothing';
+  if (req.type === 'delete') return listed(req.keys);
   const primaryKey = table.schema.primaryKey;
-  const generated =
-    req.type === 'add' &&
-    primaryKey.autoIncrement === true &&
-    (req.keys ?? []).every((key) => key == null) &&
-    req.values.every((value) => primaryKey.extractKey?.(value) == null);
-  if (generated) return { kind: 'append' };
-  const keys: unknown[] | undefined = res.results ?? req.keys ?? (req.type === 'put' ? req.updates?.keys : undefined);
-  // Keys that cannot be told: say the whole table changed rather than miss a row.
-  if (keys === undefined) return { kind: 'all' };
-  return { kind: 'rows', keys: keys.filter((key): key is RowKey => typeof key === 'string' || typeof key === 'number') };
+  const extractKey = primaryKey.extractKey;
+  const keys: unknown[] | undefined = req.keys ?? (extractKey ? req.values.map((value) => extractKey(value)) : undefined);
+  if (keys !== undefined && keys.every((key) => key != null)) return listed(keys);
+  const generated = req.type === 'add' && primaryKey.autoIncrement === true && (keys === undefined || keys.every((key) => key == null));
+  if (generated) return 'nothing';
+  if (req.type === 'put' && req.updates) return listed(req.updates.keys);
+  return 'from-result';
 }
 
-/** A value for `settings`, with the change-log row replaced by a fresh log. */
-function freshIfLog(value: unknown): unknown {
-  const row = value as { key?: unknown } | null;
-  return row?.key === CHANGE_LOG_KEY ? { key: CHANGE_LOG_KEY, value: emptyChangeLog() } : value;
+const KEPT_RANGE = (upTo: number) => ({ type: 2 as DBCoreRangeType.Range, lower: HEAD_SEQ, lowerOpen: true, upper: upTo, upperOpen: false });
+
+/** Deletes the changes at positions up to `upTo` and notes, per table, the newest one deleted. */
+function trim(changes: DBCoreTable, trans: DBCoreTransaction, upTo: number): Promise<unknown> {
+  const range = KEPT_RANGE(upTo);
+  return changes
+    .query({ trans, values: true, query: { index: changes.schema.primaryKey, range } })
+    .then(({ result }) =>
+      changes.get({ trans, key: HEAD_SEQ }).then((stored: unknown) => {
+        const head = asChangeLogHead(stored) ?? newHead();
+        for (const row of result as ChangeRow[]) {
+          if (isTracked(row.table)) head.since[row.table] = Math.max(head.since[row.table], row.seq);
+        }
+        return changes
+          .mutate({ type: 'deleteRange', trans, range })
+          .then(mustSucceed)
+          .then(() => changes.mutate({ type: 'put', trans, values: [head] }))
+          .then(mustSucceed);
+      }),
+    );
+}
+
+/**
+ * Dexie reports a failed request of a write as a failure in its response and keeps the
+ * transaction going; a change the log failed to note must fail the transaction instead.
+ */
+function mustSucceed(res: DBCoreMutateResponse): DBCoreMutateResponse {
+  if (res.numFailures > 0) throw Object.values(res.failures)[0] ?? new Error('The change log could not be written.');
+  return res;
+}
+
+/** Adds the row describing one write, and trims the log when its position says so. */
+function append(changes: DBCoreTable, trans: DBCoreTransaction, table: TrackedTable, keys: RowKey[] | null): Promise<unknown> {
+  return changes.mutate({ type: 'add', trans, values: [{ table, keys }] }).then((res) => {
+    const seq = Number(mustSucceed(res).results?.[0]);
+    return seq % TRIM_EVERY === 0 && seq > MAX_KEPT ? trim(changes, trans, seq - MAX_KEPT) : undefined;
+  });
 }
 
 const installed = new WeakSet<Dexie>();
@@ -128,46 +202,39 @@ export const changeLogMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'ChangeLog',
   create(down) {
-    const settings = () => down.table(SETTINGS);
-    // One log update at a time per transaction: two parallel writes must not both read the old row.
-    const lastUpdate = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-    const update = (trans: DBCoreTransaction, table: TrackedTable, change: Change): Promise<unknown> => {
-      const write = () =>
-        settings()
-          .get({ trans, key: CHANGE_LOG_KEY })
-          .then((row: { value?: unknown } | undefined) => {
-            const log = asChangeLog(row?.value) ?? emptyChangeLog();
-            recordChange(log, table, change);
-            return settings().mutate({ type: 'put', trans, values: [{ key: CHANGE_LOG_KEY, value: log }] });
-          });
-      const previous = lastUpdate.get(trans);
-      const next = previous === undefined ? write() : previous.then(write);
-      lastUpdate.set(trans, next);
-      return next;
-    };
-
+    // Absent while a database of schema version 1 is being upgraded: nothing is logged then, and
+    // readers, which need the table, start from a new epoch afterwards.
+    if (!down.schema.tables.some((table) => table.name === CHANGES_TABLE)) return down;
+    const changes = down.table(CHANGES_TABLE);
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && stores.some(isTracked) && !stores.includes(SETTINGS);
-        return down.transaction(widen ? [...stores, SETTINGS] : stores, mode, options);
+        const widen = mode === 'readwrite' && stores.some(isTracked) && !stores.includes(CHANGES_TABLE);
+        return down.transaction(widen ? [...stores, CHANGES_TABLE] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
-        if (name === SETTINGS) {
-          return {
-            ...table,
-            // Only this middleware (through `down`) and a reader creating the log write its row. Anything
-            // else writing it (an old backup being restored) would make readers trust positions that no
-            // longer match the data, so the row written is a fresh log: readers then start over.
-            mutate: (req) => table.mutate(req.type === 'put' || req.type === 'add' ? { ...req, values: req.values.map(freshIfLog) } : req),
-          };
-        }
         if (!isTracked(name)) return table;
         return {
           ...table,
           // `.then` on Dexie's own promises (not async/await) keeps Dexie's transaction zone.
-          mutate: (req) => table.mutate(req).then((res) => update(req.trans, name, describe(req, res, table)).then(() => res)),
+          mutate: (req) => {
+            const logged = describe(req, table);
+            if (logged === 'nothing') return table.mutate(req);
+            if (logged === 'from-result') {
+              return table.mutate(req).then((res) => {
+                const keys: unknown[] | undefined = res.results;
+                return append(changes, req.trans, name, keys === undefined ? null : listed(keys).keys).then(() => res);
+              });
+            }
+            // Both requests go out at once: the log row costs no extra round trip to the database.
+            // Listing a key whose write then fails is harmless; a reader only reads that row again.
+            const written = table.mutate(req);
+            const appended = append(changes, req.trans, name, logged.keys);
+            // Seen here so that a failure of both (the transaction aborting) is not also reported unhandled.
+            appended.catch(() => undefined);
+            return written.then((res) => appended.then(() => res));
+          },
         };
       },
     };

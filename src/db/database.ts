@@ -4,10 +4,12 @@
  * The schema strings list only indexed fields.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { installChangeLog } from './change-log.ts';
+import { installChangeLog, type ChangeLogRow } from './change-log.ts';
 import type { CardRow, DeckRow, ReviewRow, SettingRow, StateRow } from './rows.ts';
 
 export const DATABASE_NAME = 'retain';
+/** The `settings` row that held the change log in schema version 1. */
+export const LEGACY_CHANGE_LOG_KEY = 'changeLog';
 
 export class RetainDatabase extends Dexie {
   decks!: EntityTable<DeckRow, 'id'>;
@@ -15,6 +17,8 @@ export class RetainDatabase extends Dexie {
   states!: EntityTable<StateRow, 'cardId'>;
   reviews!: EntityTable<ReviewRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  /** The change log's own rows (change-log.ts): written only by its middleware and its readers. */
+  changes!: EntityTable<ChangeLogRow, 'seq'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -27,6 +31,12 @@ export class RetainDatabase extends Dexie {
       reviews: '++id, cardId, [deckId+reviewedAt], reviewedAt',
       settings: 'key',
     });
+    // The change log moves out of one `settings` row that every write rewrote whole into an
+    // append-only table of its own. The old row is dropped: statistics caches built on it
+    // see a new epoch and read everything once.
+    this.version(2)
+      .stores({ changes: '++seq' })
+      .upgrade((tx) => tx.table('settings').delete(LEGACY_CHANGE_LOG_KEY));
     // Every write to reviews, states or cards is noted for the statistics cache (change-log.ts).
     installChangeLog(this);
   }

@@ -10,7 +10,7 @@
  * studying for long. Without the change log installed nothing is cached and every read is full.
  * Syncs run one at a time; the copy is kept in memory between them (the worker keeps it).
  */
-import { CHANGE_LOG_KEY, TRACKED_TABLES, asChangeLog, changedAfter, emptyChangeLog, keepsChangeLog, type ChangeLog, type TrackedTable } from './change-log.ts';
+import { HEAD_SEQ, TRACKED_TABLES, asChangeLogHead, changedAfter, ensureChangeLogHead, keepsChangeLog, readChangeLog, type TrackedTable } from './change-log.ts';
 import { db } from './database.ts';
 import type { CardRow, ReviewRow, StateRow } from './rows.ts';
 import {
@@ -55,20 +55,20 @@ type OnProgress = (progress: SyncProgress) => void;
 let current: StatsCache | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The stored change log, or a new one (with a fresh epoch) stored now when there is none. */
-async function readChangeLog(): Promise<ChangeLog> {
+/** The change log's epoch and newest position; its head is written now when there is none. */
+async function readLogPosition(): Promise<{ epoch: string; seq: number }> {
+  const read = () =>
+    db.transaction('r', db.changes, async () => {
+      const [head, last] = await Promise.all([db.changes.get(HEAD_SEQ), db.changes.orderBy(':id').lastKey()]);
+      return { head: asChangeLogHead(head), seq: Number(last ?? HEAD_SEQ) };
+    });
   // Read first: a read-write transaction would wait for any write in progress.
-  const existing = asChangeLog((await db.settings.get(CHANGE_LOG_KEY))?.value);
-  if (existing) return existing;
-  return db.transaction('rw', db.settings, async () => {
-    const stored = asChangeLog((await db.settings.get(CHANGE_LOG_KEY))?.value);
-    if (stored) return stored;
-    // The middleware turns any write of the row into a fresh log; read back what it stored.
-    await db.settings.put({ key: CHANGE_LOG_KEY, value: emptyChangeLog() });
-    const created = asChangeLog((await db.settings.get(CHANGE_LOG_KEY))?.value);
-    if (!created) throw new Error('The change log could not be created.');
-    return created;
-  });
+  const { head, seq } = await read();
+  if (head) return { epoch: head.epoch, seq };
+  await db.transaction('rw', db.changes, () => ensureChangeLogHead(db.changes));
+  const created = await read();
+  if (!created.head) throw new Error('The change log could not be created.');
+  return { epoch: created.head.epoch, seq: created.seq };
 }
 
 async function readAllReviews(cache: StatsCache, onProgress: OnProgress): Promise<void> {
@@ -119,17 +119,25 @@ interface Changes {
   cards: CardRow[];
 }
 
+/** The tables the log lost track of since their positions, to read in full as of position `seq`. */
+interface LostTrack {
+  seq: number;
+  lost: TrackedTable[];
+}
+
 /**
  * Reads the changes listed after each table's position in one read transaction: the log and the
- * rows it names are read together, so they agree. Null when the log moved on to a new epoch or
- * dropped entries meanwhile (the caller starts over).
+ * rows it names are read together, so they agree. Null when the log moved on to a new epoch
+ * (the caller starts over); the tables it no longer lists changes of, when there are any.
  */
-async function readChanges(cache: StatsCache, positions: Record<TrackedTable, number>): Promise<Changes | null> {
-  return db.transaction('r', [db.settings, db.reviews, db.states, db.cards], async () => {
-    const log = asChangeLog((await db.settings.get(CHANGE_LOG_KEY))?.value);
+async function readChanges(cache: StatsCache, positions: Record<TrackedTable, number>): Promise<Changes | LostTrack | null> {
+  return db.transaction('r', [db.changes, db.reviews, db.states, db.cards], async () => {
+    const log = await readChangeLog(db.changes, Math.min(...Object.values(positions)));
     if (!log || log.epoch !== cache.epoch) return null;
     const [reviewKeys, stateKeys, cardKeys] = TRACKED_TABLES.map((t) => changedAfter(log, t, positions[t]));
-    if (!reviewKeys || !stateKeys || !cardKeys) return null;
+    if (!reviewKeys || !stateKeys || !cardKeys) {
+      return { seq: log.seq, lost: TRACKED_TABLES.filter((_, i) => ![reviewKeys, stateKeys, cardKeys][i]) };
+    }
     const reviewIds = [...reviewKeys].filter((k): k is number => typeof k === 'number');
     const stateIds = [...stateKeys].map(String);
     const cardIds = [...cardKeys].map(String);
@@ -176,20 +184,24 @@ async function sync(onProgress: OnProgress): Promise<StatsCache> {
   current = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     // Both databases open at once: in a new worker each open takes a while.
-    const [log, loaded] = await Promise.all([readChangeLog(), attempt === 0 && kept ? kept : loadCache()]);
-    let cache = loaded;
-    const fresh = !cache || cache.epoch !== log.epoch || cache.seq > log.seq;
-    if (fresh || !cache) cache = emptyCache(log.epoch, log.seq);
-    const base = cache;
+    const [log, loaded] = await Promise.all([readLogPosition(), attempt === 0 && kept ? kept : loadCache()]);
+    const fresh = !loaded || loaded.epoch !== log.epoch || loaded.seq > log.seq;
+    const base = fresh ? emptyCache(log.epoch, log.seq) : loaded;
     const positions = { reviews: base.seq, states: base.seq, cards: base.seq };
-    for (const table of TRACKED_TABLES) {
-      if (!fresh && changedAfter(log, table, base.seq) !== null) continue;
-      // Read in full as of `log.seq`; changes from then on are caught up below.
-      await readTableInFull(base, table, onProgress);
-      positions[table] = log.seq;
+    // Read in full as of `seq`; changes from then on are caught up below.
+    const readInFull = async (tables: readonly TrackedTable[], seq: number) => {
+      for (const table of tables) {
+        await readTableInFull(base, table, onProgress);
+        positions[table] = seq;
+      }
+    };
+    if (fresh) await readInFull(TRACKED_TABLES, log.seq);
+    let changes = await readChanges(base, positions);
+    if (changes !== null && 'lost' in changes) {
+      await readInFull(changes.lost, changes.seq);
+      changes = await readChanges(base, positions);
     }
-    const changes = await readChanges(base, positions);
-    if (changes === null) continue;
+    if (changes === null || 'lost' in changes) continue;
     try {
       await applyChanges(base, changes);
     } catch (error) {
@@ -334,9 +346,8 @@ export async function loadStatsData(deckId: string | null, onProgress?: OnProgre
  * newest answer's id, which also covers a database without the change log). For `useLiveQuery`.
  */
 export async function statsDataVersion(): Promise<string> {
-  const [row, lastId] = await Promise.all([db.settings.get(CHANGE_LOG_KEY), db.reviews.orderBy(':id').lastKey()]);
-  const log = asChangeLog(row?.value);
-  return `${log?.epoch ?? ''}:${log?.seq ?? 0}:${String(lastId ?? 0)}`;
+  const [head, seq, lastId] = await Promise.all([db.changes.get(HEAD_SEQ), db.changes.orderBy(':id').lastKey(), db.reviews.orderBy(':id').lastKey()]);
+  return `${asChangeLogHead(head)?.epoch ?? ''}:${String(seq ?? 0)}:${String(lastId ?? 0)}`;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

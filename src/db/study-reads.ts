@@ -7,6 +7,7 @@ import { nextStudyDayStart, studyDayStart } from '../domain/scheduling/day.ts';
 import type { CardSchedule } from '../domain/scheduling/types.ts';
 import type { DeckSettings } from '../domain/settings/deck-settings.ts';
 import { db } from './database.ts';
+import { rememberSessionStates } from './known-states.ts';
 import { cardRowToDeckCard, stateRowToSchedule } from './mappers.ts';
 import type { QueueName } from './rows.ts';
 
@@ -110,10 +111,14 @@ export async function loadStudyBatch(
     if (matches(card, filter)) cards.set(card.id, card);
   }
   const keep = (rows: typeof all, limit: number) => rows.filter((row) => cards.has(row.cardId)).slice(0, limit);
+  const [learning, reviews, fresh] = [keep(learnRows, Infinity), keep(reviewRows, reviewLimit), keep(newRows, newLimit)];
+  // The session's answers can then write without reading each row first (study-writes.ts).
+  // Cram answers write nothing, and its batch can be a whole deck: not worth keeping.
+  rememberSessionStates(mode === 'cram' ? [] : [...learning, ...reviews, ...fresh]);
   return {
-    learning: keep(learnRows, Infinity).map(stateRowToSchedule),
-    reviews: keep(reviewRows, reviewLimit).map(stateRowToSchedule),
-    newCards: keep(newRows, newLimit).map(stateRowToSchedule),
+    learning: learning.map(stateRowToSchedule),
+    reviews: reviews.map(stateRowToSchedule),
+    newCards: fresh.map(stateRowToSchedule),
     studied,
     cards,
   };

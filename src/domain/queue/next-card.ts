@@ -33,6 +33,31 @@ export function nextCard(queue: StudyQueue, now: Date): QueueItem | null {
 }
 
 /**
+ * The cards `nextCard` would show at `now`, this one and then the ones after it while no
+ * answer changes the queue, at most `limit`: what a screen can prepare ahead of time. An
+ * answer can still change the order (a learning card coming back), so this is a forecast.
+ *
+ * @example
+ * upcomingCards(queue, now, 3); // ['c7', 'c8', 'c9']: c7 is on screen
+ */
+export function upcomingCards(queue: StudyQueue, now: Date, limit: number): string[] {
+  const ids: string[] = [];
+  let learning = 0;
+  const learningDueBy = (time: number) => {
+    for (let item = queue.learning[learning]; ids.length < limit && item !== undefined && item.due <= time; item = queue.learning[++learning]) {
+      ids.push(item.cardId);
+    }
+  };
+  learningDueBy(now.getTime());
+  for (let index = firstOpenIndex(queue); ids.length < limit && index < queue.main.length; index++) {
+    const item = queue.main[index];
+    if (item !== undefined && !queue.skipped.has(index)) ids.push(item.cardId);
+  }
+  learningDueBy(now.getTime() + queue.learnAheadMs);
+  return ids;
+}
+
+/**
  * What the study screen shows: new and review cards left, and (re)learning cards due today.
  *
  * @example

@@ -131,8 +131,8 @@ async function commitAnswer(session: Session, entry: ReviewEntry, leech: boolean
   busy = false;
   const now = new Date();
   const queue = applyAnswer(session.queue, entry);
-  const schedules = new Map(session.schedules).set(entry.cardId, entry.after);
-  const next: Session = { ...session, queue, schedules };
+  session.schedules.set(entry.cardId, entry.after);
+  const next: Session = { ...session, queue };
   const state = getState();
   setState({
     session: next,
@@ -171,8 +171,8 @@ export async function undo(): Promise<void> {
   }
   busy = false;
   const queue = applyUndo(session.queue, step.entry);
-  const schedules = new Map(session.schedules).set(step.entry.cardId, step.entry.before);
-  const next: Session = { ...session, queue, schedules };
+  session.schedules.set(step.entry.cardId, step.entry.before);
+  const next: Session = { ...session, queue };
   const state = getState();
   const item = { cardId: step.entry.cardId, kind: kindOf(step.entry) };
   setState({

@@ -11,8 +11,10 @@ import { hrefFor } from '../../components/routes.ts';
 import { counts } from '../../domain/queue/next-card.ts';
 import type { QueueMode } from '../../domain/queue/types.ts';
 import { RatingButtons } from './rating-buttons.tsx';
+import { RevealButton } from './reveal-button.tsx';
 import { answer, dismissNotice, leaveSession, refresh, reveal, startSession, undo } from './study-actions.ts';
 import { useStudyStore } from './study-store.ts';
+import { usePrepareUpcoming } from './use-prepare-upcoming.ts';
 import { useStudyKeys } from './use-study-keys.ts';
 import { SessionEnd } from './session-end.tsx';
 import { WaitingForCard } from './waiting-for-card.tsx';
@@ -27,6 +29,7 @@ export function StudyScreen({ deckId, mode = 'normal', filter = null }: { deckId
 
   const revealed = view.status === 'answer';
   useStudyKeys({ reveal, answer: (r) => void answer(r), undo: () => void undo(), revealed, enabled: session !== null });
+  usePrepareUpcoming(session);
 
   const queueCounts = session ? counts(session.queue) : null;
   const card = (view.status === 'question' || view.status === 'answer') && session ? session.cards.get(view.item.cardId) : undefined;
@@ -83,9 +86,7 @@ export function StudyScreen({ deckId, mode = 'normal', filter = null }: { deckId
             {view.status === 'answer' && view.intervals ? (
               <RatingButtons intervals={view.intervals} onAnswer={(r) => void answer(r)} />
             ) : (
-              <button type="button" className="button primary reveal" onClick={reveal} aria-keyshortcuts="Space Enter" autoFocus>
-                Show answer <kbd>Space</kbd>
-              </button>
+              <RevealButton onReveal={reveal} />
             )}
           </div>
         </>

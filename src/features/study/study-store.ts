@@ -26,7 +26,12 @@ export interface Session {
   scheduler: Scheduler;
   queue: StudyQueue;
   cards: ReadonlyMap<string, DeckCard>;
-  schedules: ReadonlyMap<string, CardSchedule>;
+  /**
+   * Each card's current schedule, updated in place once an answer or undo is committed: a
+   * session can hold thousands of cards, and copying them all on every answer would take
+   * milliseconds between the key press and the next card.
+   */
+  schedules: Map<string, CardSchedule>;
 }
 
 export type StudyView =

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANGE_LOG_KEY } from '../../../src/db/change-log.ts';
-import { db } from '../../../src/db/database.ts';
+import { HEAD_SEQ, asChangeLogHead, ensureChangeLogHead } from '../../../src/db/change-log.ts';
+import { LEGACY_CHANGE_LOG_KEY, db } from '../../../src/db/database.ts';
 import { exportBackup, lastBackupAt, previewRestore, restoreBackup } from '../../../src/db/backup.ts';
 import { saveDeckVersion } from '../../../src/db/deck-writes.ts';
 import { loadStudyBatch } from '../../../src/db/study-reads.ts';
@@ -38,8 +38,7 @@ async function everything() {
     cards: sortBy(await db.cards.toArray(), (r) => r.id),
     states: sortBy(await db.states.toArray(), (r) => r.cardId),
     reviews: sortBy(await db.reviews.toArray(), (r) => r.id ?? 0),
-    // The change log describes this database, not the collection (see src/db/backup.ts).
-    settings: sortBy(await db.settings.toArray(), (r) => r.key).filter((r) => r.key !== CHANGE_LOG_KEY),
+    settings: sortBy(await db.settings.toArray(), (r) => r.key),
   };
 }
 
@@ -124,12 +123,16 @@ describe('restoreBackup', () => {
 
   it('never carries this browser’s change log (bookkeeping of derived caches) to another', async () => {
     await saveDeckVersion(deckOf('d', ['Q1?']), { builtIn: false, contentHash: '', now: NOW });
-    const epochHere = () => db.settings.get(CHANGE_LOG_KEY).then((row) => (row?.value as { epoch?: string } | undefined)?.epoch);
+    await db.transaction('rw', db.changes, () => ensureChangeLogHead(db.changes));
+    const epochHere = async () => asChangeLogHead(await db.changes.get(HEAD_SEQ))?.epoch;
     const before = await epochHere();
     expect(before).toMatch(/^[0-9a-f]{24}$/);
     const backup = await exportBackup(NOW);
+    expect(Object.keys(backup)).not.toContain('changes');
     expect(backup.settings.map((s) => s.key)).toEqual(['lastBackupAt']);
-    await restoreBackup({ ...backup, settings: [...backup.settings, { key: CHANGE_LOG_KEY, value: { epoch: 'elsewhere', seq: 99, tables: {} } }] });
+    // A file written by schema version 1 may carry the log's old settings row: it stays out.
+    await restoreBackup({ ...backup, settings: [...backup.settings, { key: LEGACY_CHANGE_LOG_KEY, value: { epoch: 'elsewhere', seq: 99, tables: {} } }] });
+    expect(await db.settings.get(LEGACY_CHANGE_LOG_KEY)).toBeUndefined();
     expect(await epochHere()).toBe(before);
   });
 

@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  CHANGE_LOG_KEY,
+  HEAD_SEQ,
+  MAX_KEPT,
   MAX_LISTED,
-  asChangeLog,
+  TRIM_EVERY,
   changedAfter,
-  emptyChangeLog,
+  ensureChangeLogHead,
   keepsChangeLog,
-  recordChange,
+  readChangeLog,
   type ChangeLog,
+  type ChangeRow,
 } from '../../../src/db/change-log.ts';
 import { db } from '../../../src/db/database.ts';
 import { deleteDeck, saveDeckVersion } from '../../../src/db/deck-writes.ts';
@@ -24,11 +26,15 @@ const card = (id: string): DeckCard => ({ id, question: `Q ${id}?`, answer: '- a
 const save = (ids: string[]) =>
   saveDeckVersion({ id: 'd', title: 'D', sourceFile: 'd.txt', cards: ids.map(card), diagnostics: [] }, { builtIn: false, contentHash: '', now: NOW });
 
-async function readLog(): Promise<ChangeLog> {
-  const log = asChangeLog((await db.settings.get(CHANGE_LOG_KEY))?.value);
+/** The whole log (a head is made first, as a reader makes it). */
+async function readLog(after = 0): Promise<ChangeLog> {
+  await db.transaction('rw', db.changes, () => ensureChangeLogHead(db.changes));
+  const log = await db.transaction('r', db.changes, () => readChangeLog(db.changes, after));
   if (!log) throw new Error('no change log stored');
   return log;
 }
+
+const sorted = (keys: Set<unknown> | null) => (keys === null ? null : [...keys].map(String).sort());
 
 async function answerFirstNew() {
   const batch = await loadStudyBatch('d', DEFAULT_DECK_SETTINGS, NOW);
@@ -47,17 +53,18 @@ describe('the change log middleware', () => {
     expect(keepsChangeLog(db)).toBe(true);
   });
 
-  it('lists saved cards and states, and counts an answer without listing its new review row', async () => {
+  it('lists saved cards and states, and logs an answer as one small row without its new review row', async () => {
     await save(['a', 'b']);
     const afterSave = await readLog();
-    expect([...changedAfter(afterSave, 'cards', 0)!].sort()).toEqual(['a', 'b']);
-    expect([...changedAfter(afterSave, 'states', 0)!].sort()).toEqual(['a', 'b']);
+    expect(sorted(changedAfter(afterSave, 'cards', 0))).toEqual(['a', 'b']);
+    expect(sorted(changedAfter(afterSave, 'states', 0))).toEqual(['a', 'b']);
 
     await answerFirstNew();
     const log = await readLog();
     expect(log.epoch).toBe(afterSave.epoch);
-    expect(log.seq).toBeGreaterThan(afterSave.seq);
-    expect([...changedAfter(log, 'states', afterSave.seq)!]).toEqual(['a']);
+    expect(log.seq).toBe(afterSave.seq + 1);
+    expect(log.changes.at(-1)).toEqual({ seq: log.seq, table: 'states', keys: ['a'] } satisfies ChangeRow);
+    expect(sorted(changedAfter(log, 'states', afterSave.seq))).toEqual(['a']);
     // The review row came from the key generator: readers find it above their highest id.
     expect(changedAfter(log, 'reviews', afterSave.seq)!.size).toBe(0);
   });
@@ -75,28 +82,30 @@ describe('the change log middleware', () => {
   it('lists every row a deck deletion removes, and card actions', async () => {
     await save(['a', 'b']);
     const { id } = await answerFirstNew();
+    const beforeSuspend = await readLog();
     await suspendCards(['b'], true);
     const mid = await readLog();
-    expect([...changedAfter(mid, 'states', mid.seq - 1)!]).toEqual(['b']);
+    expect([...changedAfter(mid, 'states', beforeSuspend.seq)!]).toEqual(['b']);
     await deleteDeck('d');
     const log = await readLog();
     expect([...changedAfter(log, 'reviews', mid.seq)!]).toEqual([id]);
-    expect([...changedAfter(log, 'cards', mid.seq)!].sort()).toEqual(['a', 'b']);
+    expect(sorted(changedAfter(log, 'cards', mid.seq))).toEqual(['a', 'b']);
   });
 
-  it('marks the whole table changed when rows go by range, and starts a new epoch when the row is overwritten', async () => {
+  it('marks the whole table changed when rows go by range or too many go at once', async () => {
     await save(['a']);
     await answerFirstNew();
     const before = await readLog();
     await db.reviews.clear();
-    expect(changedAfter(await readLog(), 'reviews', before.seq)).toBeNull();
+    const cleared = await readLog();
+    expect(changedAfter(cleared, 'reviews', before.seq)).toBeNull();
+    expect(changedAfter(cleared, 'states', before.seq)!.size).toBe(0);
 
-    // As a backup restore writing an old copy of the row would.
-    await db.settings.bulkPut([{ key: 'theme', value: 'dark' }, { key: CHANGE_LOG_KEY, value: before }]);
+    const state = (await db.states.get('a'))!;
+    await db.states.bulkPut(Array.from({ length: MAX_LISTED + 1 }, (_, i) => ({ ...state, cardId: `z${i}` })));
     const log = await readLog();
-    expect(log.epoch).not.toBe(before.epoch);
-    expect(log.seq).toBe(0);
-    expect((await db.settings.get('theme'))?.value).toBe('dark');
+    expect(changedAfter(log, 'states', cleared.seq)).toBeNull();
+    expect(log.changes.at(-1)).toMatchObject({ table: 'states', keys: null });
   });
 
   it('lists rows added under their own ids, as a backup restore adds them', async () => {
@@ -118,7 +127,8 @@ describe('the change log middleware', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    expect((await readLog()).seq).toBe(before.seq);
+    const log = await readLog();
+    expect(log.changes.filter((c) => c.seq > before.seq)).toEqual([]);
   });
 
   it('keeps parallel writes in one transaction', async () => {
@@ -129,35 +139,44 @@ describe('the change log middleware', () => {
     });
     const log = await readLog();
     expect(log.seq).toBe(before.seq + 3);
-    expect([...changedAfter(log, 'states', before.seq)!].sort()).toEqual(['a', 'b']);
+    expect(sorted(changedAfter(log, 'states', before.seq))).toEqual(['a', 'b']);
     expect([...changedAfter(log, 'cards', before.seq)!]).toEqual(['b']);
   });
-});
 
-describe('recordChange', () => {
-  it('keeps each key once at its latest position and drops the oldest beyond the limit', () => {
-    const log = emptyChangeLog();
-    recordChange(log, 'states', { kind: 'rows', keys: ['x', 'y'] });
-    recordChange(log, 'states', { kind: 'rows', keys: ['x'] });
-    expect(log.tables.states.changed).toEqual([
-      [1, 'y'],
-      [2, 'x'],
-    ]);
-    expect([...changedAfter(log, 'states', 1)!]).toEqual(['x']);
-
-    const many = Array.from({ length: MAX_LISTED }, (_, i) => `k${i}`);
-    recordChange(log, 'states', { kind: 'rows', keys: many });
-    expect(log.tables.states.changed).toHaveLength(MAX_LISTED);
-    // 'y' and 'x' (positions 1 and 2) were dropped: a reader at 2 or before must read everything.
-    expect(log.tables.states.since).toBe(2);
-    expect(changedAfter(log, 'states', 1)).toBeNull();
-    expect(changedAfter(log, 'states', 2)!.size).toBe(MAX_LISTED);
+  it('keeps one head and epoch, and refuses to answer for positions it did not read', async () => {
+    await save(['a']);
+    const first = await readLog();
+    const again = await readLog(first.seq);
+    expect(again.epoch).toBe(first.epoch);
+    expect(again.changes).toEqual([]);
+    expect(() => changedAfter(again, 'states', first.seq - 1)).toThrow(RangeError);
+    expect(await db.transaction('rw', db.changes, () => ensureChangeLogHead(db.changes))).toMatchObject({ seq: HEAD_SEQ, epoch: first.epoch });
   });
 
-  it('counts appends without listing anything', () => {
-    const log = emptyChangeLog();
-    recordChange(log, 'reviews', { kind: 'append' });
-    expect(log.seq).toBe(1);
-    expect(changedAfter(log, 'reviews', 0)!.size).toBe(0);
+  it('deletes the oldest changes past MAX_KEPT and notes, per table, the newest it deleted', async () => {
+    await save(['a']);
+    const head = await readLog();
+    // Positions up to just before a trim: a state change, then one of a card at TRIM_EVERY, then states again.
+    const start = head.seq + 1;
+    const trimAt = (Math.floor((start + MAX_KEPT) / TRIM_EVERY) + 1) * TRIM_EVERY;
+    const cut = trimAt - MAX_KEPT;
+    const rows = Array.from({ length: trimAt - start }, (_, i): ChangeRow => {
+      const seq = start + i;
+      return { seq, table: seq === cut ? 'cards' : 'states', keys: [seq === cut ? 'a' : 'x'] };
+    });
+    await db.changes.bulkAdd(rows);
+
+    await suspendCards(['a'], true); // logged from position trimAt on: the log trims itself
+    const log = await readLog();
+    expect(log.seq).toBeGreaterThanOrEqual(trimAt);
+    expect(log.changes[0]?.seq).toBe(cut + 1);
+    expect(log.changes).toHaveLength(log.seq - cut);
+    expect(log.since).toEqual({ reviews: head.since.reviews, states: cut - 1, cards: cut });
+    // A reader at cut - 1 knows states up to there, but missed the card change deleted at `cut`.
+    const behind = await readLog(cut - 2);
+    expect(changedAfter(behind, 'states', cut - 1)).not.toBeNull();
+    expect(changedAfter(behind, 'cards', cut - 1)).toBeNull();
+    expect(changedAfter(behind, 'reviews', cut - 2)!.size).toBe(0);
+    expect(changedAfter(behind, 'states', cut - 2)).toBeNull();
   });
 });

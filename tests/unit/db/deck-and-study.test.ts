@@ -8,6 +8,7 @@ import { deckCards } from '../../../src/db/deck-reads.ts';
 import { createScheduler } from '../../../src/domain/scheduling/scheduler.ts';
 import { DEFAULT_DECK_SETTINGS } from '../../../src/domain/settings/deck-settings.ts';
 import type { Deck, DeckCard } from '../../../src/domain/deck/types.ts';
+import type { CardSchedule } from '../../../src/domain/scheduling/types.ts';
 
 // 10:00 UTC: well inside a study day that started at 04:00 (the tests run in UTC).
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -110,4 +111,32 @@ describe('two tabs', () => {
     expect(await db.reviews.count()).toBe(1);
     expect(await db.states.get('a')).toMatchObject({ reps: 1 });
   });
+
+  it('writes nothing when the row this tab read was answered elsewhere before its answer is saved', async () => {
+    await save([card('a', 'Q1?')]);
+    const batch = await loadStudyBatch('d', DEFAULT_DECK_SETTINGS, NOW);
+    const scheduler = createScheduler();
+    // Another tab (its own copy of the code) answers first: its writes reach the database directly.
+    const elsewhere = scheduler.answer(batch.newCards[0]!, 4, NOW, 1000);
+    await db.states.update('a', { reps: elsewhere.after.reps, due: elsewhere.after.due.getTime(), phase: elsewhere.after.phase, queue: 'review' });
+    const otherTabState = await db.states.get('a');
+    await expect(recordAnswer(scheduler.answer(batch.newCards[0]!, 1, NOW, 1000))).rejects.toThrow(StaleCardError);
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.states.get('a')).toEqual(otherTabState);
+  });
+
+  it('keeps what changed elsewhere in the fields an answer does not set', async () => {
+    await save([card('a', 'Q1?')]);
+    const batch = await loadStudyBatch('d', DEFAULT_DECK_SETTINGS, NOW);
+    // A new version of the deck moved the card after this tab read its row.
+    await db.states.update('a', { ord: 7 });
+    const { id } = await answerFirstNewFrom(batch.newCards[0]!);
+    expect(await db.states.get('a')).toMatchObject({ ord: 7, reps: 1, phase: 'learning' });
+    expect(await db.reviews.get(id)).toMatchObject({ cardId: 'a' });
+  });
 });
+
+async function answerFirstNewFrom(schedule: CardSchedule) {
+  const entry = createScheduler().answer(schedule, 3, NOW, 3000);
+  return { entry, id: await recordAnswer(entry) };
+}

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDatabase, problemCount } from '../../../src/db/check-database.ts';
-import { DATABASE_NAME, db } from '../../../src/db/database.ts';
+import { DATABASE_NAME, LEGACY_CHANGE_LOG_KEY, db } from '../../../src/db/database.ts';
 import { listDecks } from '../../../src/db/deck-reads.ts';
 import { loadStudyBatch } from '../../../src/db/study-reads.ts';
 import { readTheme } from '../../../src/db/theme-setting.ts';
@@ -34,7 +34,17 @@ interface VersionCase {
   upgrade: (tables: Tables) => Tables;
 }
 
-const VERSIONS: readonly VersionCase[] = [{ version: 1, upgrade: (tables) => tables }];
+/** Version 2 adds the change log's table (empty after an upgrade) and drops its old settings row. */
+const toVersion2 = (tables: Tables): Tables => ({
+  ...tables,
+  settings: (tables.settings ?? []).filter((row) => (row as { key?: unknown }).key !== LEGACY_CHANGE_LOG_KEY),
+  changes: [],
+});
+
+const VERSIONS: readonly VersionCase[] = [
+  { version: 1, upgrade: toVersion2 },
+  { version: 2, upgrade: (tables) => tables },
+];
 
 const loadFixture = (version: number): Fixture =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../fixtures/db/v${version}.json`), 'utf8')) as Fixture;
@@ -83,6 +93,19 @@ describe('schema migrations', () => {
       db.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')]),
     );
     expect(loadFixture(newest).schema, 'the schema changed without a new version').toEqual(declared);
+  });
+
+  it('drops the change log row a version-1 database kept in settings', async () => {
+    const fixture = loadFixture(1);
+    const legacy = { key: LEGACY_CHANGE_LOG_KEY, value: { epoch: 'abc', seq: 3, tables: {} } };
+    await createOldDatabase({ ...fixture, tables: { ...fixture.tables, settings: [...(fixture.tables.settings ?? []), legacy] } });
+    await db.open();
+    expect(await db.settings.get(LEGACY_CHANGE_LOG_KEY)).toBeUndefined();
+    expect(await readTheme()).toBe('dark');
+    // The log works in the upgraded database.
+    const state = (await db.states.toCollection().first())!;
+    await db.states.put({ ...state, reps: state.reps + 1 });
+    expect(await db.changes.toArray()).toEqual([{ seq: 1, table: 'states', keys: [state.cardId] }]);
   });
 
   for (const { version, upgrade } of VERSIONS) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAnswer, applyUndo, persistsAnswers, removeCard } from '../../../../src/domain/queue/apply-answer.ts';
 import { buildQueue } from '../../../../src/domain/queue/build-queue.ts';
 import type { BuildQueueInput } from '../../../../src/domain/queue/build-queue.ts';
-import { counts, isQueueFinished, isQueueStale, nextCard, nextLearningDue } from '../../../../src/domain/queue/next-card.ts';
+import { counts, isQueueFinished, isQueueStale, nextCard, nextLearningDue, upcomingCards } from '../../../../src/domain/queue/next-card.ts';
 import type { StudyQueue } from '../../../../src/domain/queue/types.ts';
 import { DEFAULT_SCHEDULING, createScheduler } from '../../../../src/domain/scheduling/scheduler.ts';
 import type { CardSchedule, Rating, ReviewEntry } from '../../../../src/domain/scheduling/types.ts';
@@ -112,6 +112,29 @@ describe('a learning card re-enters the same session', () => {
     expect(nextCard(session.queue, plus(late, HOUR))).toBeNull();
     expect(isQueueStale(session.queue, late)).toBe(false);
     expect(isQueueStale(session.queue, new Date('2025-03-02T04:00:00Z'))).toBe(true);
+  });
+});
+
+describe('upcoming cards', () => {
+  it('forecasts the cards shown next while no answer changes the queue, due learning cards first', () => {
+    const session = new Session([...reviewsDue(3), card('l0', 'learning', plus(NOW, -MINUTE)), card('l1', 'learning', plus(NOW, 10 * MINUTE))]);
+    expect(upcomingCards(session.queue, NOW, 2)).toEqual(['l0', 'r0']);
+    const shown: string[] = [];
+    while (nextCard(session.queue, NOW) !== null) {
+      const forecast = upcomingCards(session.queue, NOW, 10);
+      expect(forecast[0]).toBe(nextCard(session.queue, NOW)?.cardId);
+      shown.push(session.answer(4, NOW).cardId);
+      expect(forecast.slice(1)).toEqual(upcomingCards(session.queue, NOW, 10));
+    }
+    // l1 comes last, within the learn-ahead window once nothing else is left.
+    expect(shown).toEqual(['l0', 'r0', 'r1', 'r2', 'l1']);
+    expect(upcomingCards(session.queue, NOW, 3)).toEqual([]);
+  });
+
+  it('skips cards answered out of order', () => {
+    const session = new Session([...reviewsDue(4)]);
+    session.queue = applyAnswer(session.queue, scheduler.answer(session.store.get('r1')!, 3, NOW, 0));
+    expect(upcomingCards(session.queue, NOW, 3)).toEqual(['r0', 'r2', 'r3']);
   });
 });
 
