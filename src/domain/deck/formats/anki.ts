@@ -21,6 +21,7 @@
  * The GUID and note type are not kept: card identity comes from the question (deck-builder.ts).
  * Lines starting with `#` after the headers are comments, as in Anki.
  */
+import { groupDigits, SPLIT_ADVICE, tooManyRows } from '../import-limits.ts';
 import { titleFromFileName } from '../parse.ts';
 import type { Diagnostic } from '../types.ts';
 import { readAnkiHeaders, type AnkiHeaders } from './anki-headers.ts';
@@ -103,7 +104,11 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
   const toMarkdown = html ? htmlToMarkdown : plainTextToMarkdown;
   const plan = planColumns(headers);
   const progress = progressReporter(options.onProgress);
-  const { rows, diagnostics: quoteErrors } = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, onProgress: progress });
+  const maxCards = options.maxCards ?? Infinity;
+  const maxDecks = options.maxDecks ?? Infinity;
+  const read = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, maxRows: maxCards, onProgress: progress });
+  if (read.overLimit !== undefined) return refusal(read.overLimit.line, tooManyRows(read.overLimit.row, maxCards));
+  const { rows, diagnostics: quoteErrors } = read;
 
   const fileDiagnostics: Diagnostic[] = [...headers.diagnostics, ...quoteErrors];
   const defaultTitle = options.title ?? headers.deck ?? titleFromFileName(fileName);
@@ -113,6 +118,7 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
     const deckName = (plan.deck === undefined ? '' : (row.fields[plan.deck] ?? '').trim()) || defaultTitle;
     let group = groups.get(deckName);
     if (group === undefined) {
+      if (groups.size === maxDecks) return refusal(row.line, tooManyDecks(deckName, maxDecks));
       group = { drafts: [], diagnostics: [] };
       groups.set(deckName, group);
     }
@@ -140,6 +146,16 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
   );
   options.onProgress?.(1);
   return { decks, diagnostics: fileDiagnostics };
+}
+
+/** A file refused as a whole because of one error: no deck. */
+function refusal(line: number, message: string): ImportedDecks {
+  return { decks: [], diagnostics: [{ line, severity: 'error', message }] };
+}
+
+function tooManyDecks(deckName: string, limit: number): string {
+  const shown = deckName.length > 60 ? `${deckName.slice(0, 60)}…` : deckName;
+  return `this note starts deck ${groupDigits(limit + 1)} ("${shown}"); a file may hold at most ${groupDigits(limit)} decks. ${SPLIT_ADVICE}`;
 }
 
 /** Anki's rule when `#separator` is missing: the first of its separators present in the first 8 KB. */

@@ -25,6 +25,14 @@ export interface ImportedDecks {
 export interface ImporterOptions {
   /** Deck title chosen by the person; wins over titles found in the file. */
   title?: string;
+  /**
+   * Most cards (for delimited files: rows, plus a header row) accepted from the file; past it
+   * the importer stops reading and returns no deck, only an error on the first row too many.
+   * importFile passes MAX_IMPORT_CARDS; no limit by default.
+   */
+  maxCards?: number;
+  /** Most decks accepted from one file (Anki's deck column); importFile passes MAX_IMPORT_DECKS. */
+  maxDecks?: number;
   /** Called with the fraction of the text read so far (0..1). */
   onProgress?: (fraction: number) => void;
 }
