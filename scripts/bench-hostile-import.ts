@@ -22,6 +22,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { importFile, type ImportResult } from '../src/domain/deck/formats/import-file.ts';
 import type { ImportFormat } from '../src/domain/deck/formats/detect.ts';
+import { MAX_IMPORT_CARDS, MAX_IMPORT_DECKS, MAX_IMPORT_LINES } from '../src/domain/deck/import-limits.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,8 +50,13 @@ function numbered(count: number, line: (i: number) => string): string {
   return out.join('\n');
 }
 
-/** Just under the line limit: the most any file may hold. */
-const LINES_AT_LIMIT = 999_990;
+/** Just under the line limit: the most lines any file may hold. */
+const LINES_AT_LIMIT = MAX_IMPORT_LINES - 10;
+/** The most cards any file may hold, as `n` in case names ("50k"). */
+const CARDS = MAX_IMPORT_CARDS;
+const CARDS_NAME = `${CARDS / 1000}k`;
+/** Padding that brings a row at the card limit to about SIZE / CARDS bytes. */
+const pad = (row: string): string => row.padEnd(Math.floor(SIZE / CARDS) - 1, '.');
 
 /** `unit` repeated to about SIZE bytes (UTF-16 length, equal to the UTF-8 size for ASCII). */
 function fill(unit: string, size = SIZE): string {
@@ -107,7 +113,7 @@ function hostileCases(): HostileCase[] {
     { name: 'retain: 1.4 M duplicate questions', format: 'retain', fileName: 'dupes.txt', make: () => fill('Same question?\n- a\n') },
     { name: 'retain: 2.6 M list items before any question', format: 'retain', fileName: 'items.txt', make: () => fill('- x\n') },
     { name: 'retain: 2.6 M questions without answers', format: 'retain', fileName: 'noanswers.txt', make: () => lines(3, (i) => `${(i % 36).toString(36)}?`) },
-    { name: 'retain: 100,000 cards of 9 items in 1 M lines', format: 'retain', fileName: 'big.txt', make: () => numbered(100_000, (i) => `What is item ${i}?\n${'- an answer line\n'.repeat(9).slice(0, -1)}`) },
+    { name: `retain: ${CARDS_NAME} cards of 19 items, 1 M lines`, format: 'retain', fileName: 'big.txt', make: () => numbered(CARDS, (i) => `What is item ${i}?\n${'- an item\n'.repeat(Math.floor(LINES_AT_LIMIT / CARDS) - 1).slice(0, -1)}`) },
     { name: 'retain: 1 M lines of questions', format: 'retain', fileName: 'questions.txt', make: () => numbered(LINES_AT_LIMIT, (i) => `Question ${i} asked again and again?`) },
     { name: 'retain: 1 M list items before any question', format: 'retain', fileName: 'items1m.txt', make: () => numbered(LINES_AT_LIMIT, () => '- an item of no card') },
     { name: 'retain: 1 M lines of one-word paragraphs', format: 'retain', fileName: 'paragraphs.txt', make: () => `Q?\n${numbered(LINES_AT_LIMIT, () => 'free text line here')}` },
@@ -124,9 +130,9 @@ function hostileCases(): HostileCase[] {
     // Anki's "Notes in Plain Text" export.
     { name: 'anki: 2.6 M tiny notes', format: 'anki', fileName: 'tiny-notes.txt', make: () => headed(anki, 'a\tb\n') },
     { name: 'anki: 2.6 M notes without answers', format: 'anki', fileName: 'half-notes.txt', make: () => headed(anki, 'q\t\n') },
-    { name: 'anki: 100,000 notes of 100 bytes of HTML', format: 'anki', fileName: 'notes.txt', make: () => anki + numbered(100_000, (i) => `What is <b>note ${i}</b>?\t<ul><li>first&nbsp;point</li><li><i>second</i> point</li></ul><br>tail\ttag${i % 50}`) },
-    { name: 'anki: 100,000 notes of tag soup', format: 'anki', fileName: 'notesoup.txt', make: () => anki + numbered(100_000, (i) => `q${i}\t${soup(TAG_SOUP.filter((p) => p !== '\t' && p !== '"'), i + 3, 100)}`) },
-    { name: 'anki: 100,000 notes in 1,000 decks', format: 'anki', fileName: 'decks1000.txt', make: () => '#separator:tab\n#html:true\n#deck column:1\n' + numbered(100_000, (i) => `Deck ${i % 1000}\tWhat is ${i}?\tThe answer is ${i}, with some more words to read`) },
+    { name: `anki: ${CARDS_NAME} notes of HTML`, format: 'anki', fileName: 'notes.txt', make: () => anki + numbered(CARDS, (i) => `What is <b>note ${i}</b>?\t<ul><li>first&nbsp;point</li><li><i>second</i> point <a href="https://x.example/${i}">link</a></li></ul><br>${pad('<div>tail</div>')}\ttag${i % 50} other`) },
+    { name: `anki: ${CARDS_NAME} notes of tag soup`, format: 'anki', fileName: 'notesoup.txt', make: () => anki + numbered(CARDS, (i) => `q${i}\t${soup(TAG_SOUP.filter((p) => p !== '\t' && p !== '"'), i + 3, Math.floor(SIZE / CARDS))}`) },
+    { name: `anki: ${CARDS_NAME} notes in ${MAX_IMPORT_DECKS} decks`, format: 'anki', fileName: 'decks.txt', make: () => '#separator:tab\n#html:true\n#deck column:1\n' + numbered(CARDS, (i) => `Deck ${i % MAX_IMPORT_DECKS}\tWhat is ${i}?\t${pad(`The answer is ${i}, with some more words`)}`) },
     { name: 'anki: HTML tag soup', format: 'anki', fileName: 'soup.txt', make: () => anki + lines(2000, (i) => soup(TAG_SOUP, i + 1, 2000)) },
     { name: 'anki: HTML tag soup in one field per line', format: 'anki', fileName: 'soup-fields.txt', make: () => anki + lines(99_000, (i) => `q${i}\t${soup(TAG_SOUP.filter((p) => p !== '\t'), i + 7, 99_000)}`) },
     { name: 'anki: nested lists 50,000 deep', format: 'anki', fileName: 'nested.txt', make: () => anki + lines(99_000, (i) => `q${i}\t${'<ul><li>'.repeat(12_000)}`) },
@@ -134,15 +140,16 @@ function hostileCases(): HostileCase[] {
     { name: 'anki: runs of < and &', format: 'anki', fileName: 'angles.txt', make: () => headed(anki, `q\t${'<'.repeat(500)}${'&'.repeat(500)}&#${'9'.repeat(400)};\n`) },
     { name: 'anki: unclosed script in every field', format: 'anki', fileName: 'script.txt', make: () => headed(anki, 'q<script>x\ta<style>y\n') },
     { name: 'anki: cloze soup', format: 'anki', fileName: 'cloze.txt', make: () => headed(anki, `${'{{c1::a{{c2::'.repeat(50)}b}}\tanswer\n`) },
+    { name: `anki: ${MAX_IMPORT_DECKS + 1} decks`, format: 'anki', fileName: 'decks-over.txt', make: () => '#separator:tab\n#html:true\n#deck column:1\n' + numbered(MAX_IMPORT_DECKS + 1, (i) => `Deck ${i}\tq\ta`) },
     { name: 'anki: 500,000 decks', format: 'anki', fileName: 'decks.txt', make: () => '#separator:tab\n#html:false\n#deck column:1\n' + lines(19, (i) => `deck ${i}\tq\ta`) },
     { name: 'anki: 2.6 M header comment lines', format: 'anki', fileName: 'headers.txt', make: () => `#separator:tab\n${fill('#c\n', SIZE - 40)}q\ta\n` },
     { name: 'anki: 3.3 M comment rows', format: 'anki', fileName: 'comments.txt', make: () => headed(`${anki}q\ta\n`, '#\n\n') },
     { name: 'anki: unbalanced quote at the start', format: 'anki', fileName: 'quote.txt', make: () => headed(`${anki}"q\ta\n`, 'q\ta\n') },
     { name: 'anki: separator runs', format: 'anki', fileName: 'tabs.txt', make: () => anki + lines(9_999, () => '\t'.repeat(9_999)) },
     // CSV.
-    { name: 'csv: 100,000 rows of 100 bytes', format: 'csv', fileName: 'rows.csv', make: () => numbered(100_000, (i) => `"What is question ${i}, in a quoted field?","Its answer, also quoted, with a few words",tag${i % 50}`) },
-    { name: 'csv: 100,000 duplicate rows', format: 'csv', fileName: 'duplicate.csv', make: () => numbered(100_000, () => 'The same question every time,and the same answer every time,tag') },
-    { name: 'csv: 100,000 rows and 900,000 blank lines', format: 'csv', fileName: 'sparse.csv', make: () => numbered(100_000, (i) => `question ${i},answer ${i}\n\n\n\n\n\n\n\n`) },
+    { name: `csv: ${CARDS_NAME} rows`, format: 'csv', fileName: 'rows.csv', make: () => numbered(CARDS, (i) => `"What is question ${i}, in a quoted field?","${pad('Its answer, also quoted, with a few words')}",tag${i % 50}`) },
+    { name: `csv: ${CARDS_NAME} duplicate rows`, format: 'csv', fileName: 'duplicate.csv', make: () => numbered(CARDS, () => `The same question every time,${pad('and the same answer every time')},tag`) },
+    { name: `csv: ${CARDS_NAME} rows among 1 M lines`, format: 'csv', fileName: 'sparse.csv', make: () => numbered(CARDS, (i) => `question ${i},answer ${i}${'\n'.repeat(Math.floor(LINES_AT_LIMIT / CARDS) - 1)}`) },
     { name: 'csv: 2.6 M tiny rows', format: 'csv', fileName: 'tiny.csv', make: () => fill('a,b\n') },
     { name: 'csv: 2.6 M distinct tiny rows', format: 'csv', fileName: 'distinct.csv', make: () => lines(6, (i) => `${i.toString(36)},b`) },
     { name: 'csv: 5 M rows of one field', format: 'csv', fileName: 'single.csv', make: () => fill('a\n') },
@@ -158,7 +165,7 @@ function hostileCases(): HostileCase[] {
     { name: 'csv: multi-line quoted fields', format: 'csv', fileName: 'multiline.csv', make: () => fill('"q\n\n\n",a\n') },
     { name: 'csv: 2.6 M duplicate rows', format: 'csv', fileName: 'dupes.csv', make: () => fill('same question,answer\n') },
     // TSV.
-    { name: 'tsv: 100,000 rows of 100 bytes', format: 'tsv', fileName: 'rows.tsv', make: () => numbered(100_000, (i) => `What is question ${i}, in a field of its own?\tIts answer, in the next field, with a few words\ttag${i % 50}`) },
+    { name: `tsv: ${CARDS_NAME} rows`, format: 'tsv', fileName: 'rows.tsv', make: () => numbered(CARDS, (i) => `What is question ${i}, in a field of its own?\t${pad('Its answer, in the next field, with a few words')}\ttag${i % 50}`) },
     { name: 'tsv: 2.6 M tiny rows', format: 'tsv', fileName: 'tiny.tsv', make: () => fill('a\tb\n') },
     { name: 'tsv: separator runs', format: 'tsv', fileName: 'tabs.tsv', make: () => lines(9_999, () => '\t'.repeat(9_999)) },
     { name: 'tsv: 5 M empty-field rows', format: 'tsv', fileName: 'empty.tsv', make: () => fill('\t\n') },

@@ -95,18 +95,35 @@ interface LineCensus {
   overlong?: { line: number; length: number };
 }
 
-/** Counts the lines of LF-only text and finds the first one over `limit` characters; linear time. */
+/** Index of the next CR or LF at or after `from`, or -1. */
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return -1;
+}
+
+/**
+ * Counts the lines of `text` (LF, CRLF and a lone CR each end one, as parse.ts counts them)
+ * and finds the first one over `limit` characters; one pass, linear time. Done before the
+ * line endings are normalised, so a file of millions of CR-only lines is refused without
+ * first being copied.
+ */
 function lineCensus(text: string, limit: number): LineCensus {
+  // Without a CR only line feeds end lines, and indexOf finds them far faster than a loop.
+  const hasCarriageReturns = text.includes('\r');
   let overlong: LineCensus['overlong'];
   let start = 0;
   let line = 1;
-  for (let found = text.indexOf('\n'); found >= 0; found = text.indexOf('\n', start)) {
-    if (overlong === undefined && found - start > limit) overlong = { line, length: found - start };
-    start = found + 1;
+  for (;;) {
+    const end = hasCarriageReturns ? nextLineBreak(text, start) : text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    if (overlong === undefined && length > limit) overlong = { line, length };
+    if (end < 0) return overlong === undefined ? { lines: line } : { lines: line, overlong };
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
-  if (overlong === undefined && text.length - start > limit) overlong = { line, length: text.length - start };
-  return overlong === undefined ? { lines: line } : { lines: line, overlong };
 }
 
 function runImporter(format: ImportFormat, text: string, fileName: string, options: ImporterOptions): ImportedDecks {
@@ -193,9 +210,8 @@ function importChecked(bytes: Uint8Array, fileName: string, name: string, choice
   const decoded = decodeDeckBytes(bytes);
   const decodeErrors = decoded.diagnostics.filter((d) => d.severity === 'error');
   if (decodeErrors.length > 0) return result(nameOnlyFormat, [], decodeErrors.map((d) => fileError(name, d.line, d.message)));
-  const text = normaliseNewlines(decoded.text);
-  if (text.trim() === '') return sentence('contains only blank lines: there is nothing to import.');
-  const { lines, overlong } = lineCensus(text, MAX_LINE_CHARS);
+  if (decoded.text.trim() === '') return sentence('contains only blank lines: there is nothing to import.');
+  const { lines, overlong } = lineCensus(decoded.text, MAX_LINE_CHARS);
   if (lines > MAX_IMPORT_LINES) {
     return sentence(`has ${groupDigits(lines)} lines; files of more than ${groupDigits(MAX_IMPORT_LINES)} lines cannot be imported. ${SPLIT_ADVICE}`);
   }
@@ -206,6 +222,7 @@ function importChecked(bytes: Uint8Array, fileName: string, name: string, choice
       overlong.line,
     );
   }
+  const text = normaliseNewlines(decoded.text);
   report(0.05);
 
   const format = choice === 'auto' ? detectFormat(text, fileName) : choice;

@@ -25,13 +25,20 @@ describe('importFile refuses files past the limits, naming the file and the limi
     expect(result.decks[0]?.cards).toHaveLength(1);
   });
 
+  it('counts CRLF and a lone CR as one line break each, as the parser does', () => {
+    const over = importFile(encode(`What is SQS?\r\n- A queue\r\n${'\r'.repeat(MAX_IMPORT_LINES)}`), 'cr.txt');
+    expect(errorsOf(over)[0]).toMatch(new RegExp(`^cr\\.txt has ${groupDigits(MAX_IMPORT_LINES + 3)} lines;`));
+    const atLimit = importFile(encode(`What is SQS?\r\n- A queue${'\r\n'.repeat(MAX_IMPORT_LINES - 2)}`), 'crlf.txt');
+    expect(atLimit.ok).toBe(true);
+  });
+
   it('more cards than MAX_IMPORT_CARDS in our format, on the line of the first card too many', () => {
     const result = importFile(encode(lines(MAX_IMPORT_CARDS + 5, (i) => `Question ${i}?`)), 'many.txt');
     expect(result.decks).toEqual([]);
     expect(result.diagnostics).toEqual([{
       line: MAX_IMPORT_CARDS + 1,
       severity: 'error',
-      message: `many.txt, line ${MAX_IMPORT_CARDS + 1}: this is card 100,001; a file may hold at most 100,000 cards. Split it into smaller files and import them one at a time.`,
+      message: `many.txt, line ${MAX_IMPORT_CARDS + 1}: this is card 50,001; a file may hold at most 50,000 cards. Split it into smaller files and import them one at a time.`,
     }]);
   });
 
@@ -39,7 +46,7 @@ describe('importFile refuses files past the limits, naming the file and the limi
     const result = importFile(encode(lines(MAX_IMPORT_CARDS + 10, (i) => `q${i},a`)), 'many.csv');
     expect(result.decks).toEqual([]);
     expect(errorsOf(result)).toEqual([
-      `many.csv, line ${MAX_IMPORT_CARDS + 2}: this is row 100,002; a file may hold at most 100,000 cards, one per row. Split it into smaller files and import them one at a time.`,
+      `many.csv, line ${MAX_IMPORT_CARDS + 2}: this is row 50,002; a file may hold at most 50,000 cards, one per row. Split it into smaller files and import them one at a time.`,
     ]);
   });
 
