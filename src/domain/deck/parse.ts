@@ -200,15 +200,17 @@ function renderItem(rawLine: string, content: string, depth: number): string {
 /** Turns drafts into cards with ids, reporting empty answers and repeated questions. */
 function finishCards(drafts: readonly Draft[], deckId: string, diagnostics: Diagnostic[]): DeckCard[] {
   const firstLineOf = new Map<string, number>();
-  const occurrences = new Map<string, number>();
+  // Only repeated questions are counted here: a unique one costs one lookup and one insert.
+  const repeats = new Map<string, number>();
   return drafts.map((draft) => {
     const key = normaliseQuestion(draft.question);
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
     const firstLine = firstLineOf.get(key);
+    let occurrence = 0;
     if (firstLine === undefined) {
       firstLineOf.set(key, draft.line);
     } else {
+      occurrence = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, occurrence);
       diagnostics.push({
         line: draft.line,
         severity: 'warning',

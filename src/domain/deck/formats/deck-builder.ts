@@ -56,16 +56,18 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
  */
 export function buildDeck(title: string, sourceFile: string, drafts: readonly CardDraft[], diagnostics: Diagnostic[]): Deck {
   const id = slugify(title);
-  const occurrences = new Map<string, number>();
   const firstLineOf = new Map<string, number>();
+  // Only repeated questions are counted here: a unique one costs one lookup and one insert.
+  const repeats = new Map<string, number>();
   const cards = drafts.map((draft): DeckCard => {
     const key = normaliseQuestion(draft.question);
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
     const firstLine = firstLineOf.get(key);
+    let occurrence = 0;
     if (firstLine === undefined) {
       firstLineOf.set(key, draft.line);
     } else {
+      occurrence = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, occurrence);
       diagnostics.push({
         line: draft.line,
         severity: 'warning',
@@ -102,6 +104,8 @@ export function retitleDeck(deck: Deck, title: string): Deck {
   return { ...deck, id, title, cards };
 }
 
+const TAG_SEPARATOR = /[\s,]/;
+
 /**
  * Splits a tag cell into tags: whitespace- or comma-separated, duplicates dropped, Anki's
  * hierarchical `a::b` kept as one tag.
@@ -109,6 +113,9 @@ export function retitleDeck(deck: Deck, title: string): Deck {
  * @example splitTags('aws::s3  storage,aws::s3') // ['aws::s3', 'storage']
  */
 export function splitTags(cell: string): string[] {
+  if (cell === '') return [];
+  // Most cells hold one tag or none: no splitting, no set.
+  if (!TAG_SEPARATOR.test(cell)) return [cell];
   return mergeTags([], cell.split(/[\s,]+/));
 }
 
