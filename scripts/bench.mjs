@@ -56,6 +56,20 @@ execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' 
 const parse = await sub('parse', 'npx', ['tsx', 'scripts/bench-parse.ts', String(SIZES.parseCards)]);
 if (parse) add(`parse a ${count(parse.cards)}-card text in Node`, fmt(parse.parseMs), '≤ 1 s', parse.parseMs <= 1000, `split into lines alone: ${fmt(parse.splitMs)}`);
 
+// Issue #9: hostile 10 MB files, every importer, each imported or refused in under 2 s.
+const hostileArgs = smoke ? ['--runs', '1', '--megabytes', '1'] : ['--runs', '3'];
+const hostile = await sub('hostile import files', 'npx', ['tsx', 'scripts/bench-hostile-import.ts', ...hostileArgs]);
+if (hostile) {
+  const slowest = hostile.cases.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+  add(
+    `${hostile.cases.length} adversarial ${hostile.megabytes} MB files, every importer: slowest (${slowest.name})`,
+    fmt(slowest.medianMs),
+    '< 2 s each, imported or refused',
+    hostile.withinBudget,
+    `decode + split the same bytes: ${fmt(slowest.baselineMs)}`,
+  );
+}
+
 const study = await sub('study loop', 'node', ['scripts/bench/study-bench.mjs', String(SIZES.cards), String(SIZES.reviews), String(SIZES.answers), '--port', String(PORTS.study)]);
 if (study) {
   const n = count(study.seeded.cards);

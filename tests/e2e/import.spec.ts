@@ -1,7 +1,7 @@
 /**
  * Importing decks in a real browser against the production build: through the file chooser
  * and by dropping files, a preview before anything is saved, an update that keeps progress,
- * bad files refused with the collection untouched, HTML in cards kept inert, and the deck
+ * bad files (and files past the import limits) refused with the collection untouched, HTML in cards kept inert, and the deck
  * actions (export as text, delete with confirmation).
  */
 import { readFileSync } from 'node:fs';
@@ -115,13 +115,21 @@ test('bad files are refused with a message naming the file, and nothing changes'
     { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(`Q?\n- ${'x'.repeat(1024 * 1024)}\n`) },
     { name: 'broken-quote.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('broken-quote.csv')) },
     { name: 'list-before-question.txt', mimeType: 'text/plain', buffer: readFileSync(fixture('list-before-question.txt')) },
+    { name: 'many-rows.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n'.repeat(50_002)) },
+    { name: 'blank-flood.txt', mimeType: 'text/plain', buffer: Buffer.from(`Q?\n- a\n${'\n'.repeat(1_000_000)}`) },
   ]);
-  const dialog = page.getByRole('dialog', { name: 'Import 6 files' });
+  const dialog = page.getByRole('dialog', { name: 'Import 8 files' });
   await expect(dialog.getByRole('alert').filter({ hasText: 'photo.png' })).toContainText('photo.png looks like a PNG image, not a text file');
   await expect(dialog.getByRole('alert').filter({ hasText: 'empty.txt' })).toContainText('empty.txt is empty: there is nothing to import.');
   await expect(dialog.getByRole('alert').filter({ hasText: 'latin1.txt' })).toContainText('latin1.txt, line 1: bytes that are not valid UTF-8');
   await expect(dialog.getByRole('alert').filter({ hasText: 'long.txt' })).toContainText('long.txt, line 2: this line is 1,048,578 characters long');
   await expect(dialog.getByRole('alert').filter({ hasText: 'broken-quote.csv' })).toContainText('broken-quote.csv, line 3: a quoted field starts in this row but its closing quote is missing');
+  await expect(dialog.getByRole('alert').filter({ hasText: 'many-rows.csv' })).toContainText(
+    'many-rows.csv, line 50002: this is row 50,002; a file may hold at most 50,000 cards, one per row.',
+  );
+  await expect(dialog.getByRole('alert').filter({ hasText: 'blank-flood.txt' })).toContainText(
+    'blank-flood.txt has 1,000,003 lines; files of more than 1,000,000 lines cannot be imported.',
+  );
   await expect(dialog.getByRole('list', { name: 'Problems in list-before-question' })).toContainText(
     'list-before-question.txt, line 1: list item before any question',
   );

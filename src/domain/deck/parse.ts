@@ -39,6 +39,7 @@
  */
 import type { Deck, DeckCard, Diagnostic } from './types.ts';
 import { cardIdForKey, normaliseQuestion, slugify } from './ids.ts';
+import { tooManyCards } from './import-limits.ts';
 import { classifyLines, itemDepth, itemText, lookahead, MAX_LINE_LENGTH, splitLines, startsAnswerContent } from './lines.ts';
 
 /** Where the parser is inside the current card. */
@@ -65,6 +66,14 @@ export function titleFromFileName(fileName: string): string {
   return stem === '' ? 'Untitled deck' : stem;
 }
 
+export interface ParseOptions {
+  /**
+   * Most cards accepted (imports pass MAX_IMPORT_CARDS). Parsing stops at the first card past
+   * it, and the deck comes back without cards and with that one error. No limit by default.
+   */
+  maxCards?: number;
+}
+
 /**
  * Parses deck text (see the rules above). Never throws: problems become diagnostics.
  *
@@ -73,7 +82,8 @@ export function titleFromFileName(fileName: string): string {
  * deck.title                // 'My deck'
  * deck.cards[0]?.answer     // '- A queue'
  */
-export function parse(text: string, fileName: string): Deck {
+export function parse(text: string, fileName: string, options: ParseOptions = {}): Deck {
+  const maxCards = options.maxCards ?? Infinity;
   // Callers from plain JS (workers, message handlers) may hand over anything.
   const source = typeof text === 'string' ? text : '';
   const sourceFile = typeof fileName === 'string' ? fileName : '';
@@ -123,6 +133,7 @@ export function parse(text: string, fileName: string): Deck {
       continue;
     }
     if (kind === 'question') {
+      if (drafts.length === maxCards) return overLimit(title, sourceFile, lineNumber, maxCards);
       current = openCard(content, lineNumber);
       state = 'question';
       continue;
@@ -133,6 +144,7 @@ export function parse(text: string, fileName: string): Deck {
       (state === 'paragraph' && nextStartsAnswer) ||
       (state === 'before-cards' && (!isFirstLine || nextStartsAnswer));
     if (startsCard) {
+      if (drafts.length === maxCards) return overLimit(title, sourceFile, lineNumber, maxCards);
       current = openCard(content, lineNumber);
       state = 'question';
     } else if (current === undefined) {
@@ -161,6 +173,12 @@ export function parse(text: string, fileName: string): Deck {
   return { id: deckId, title: deckTitle, sourceFile, cards, diagnostics };
 }
 
+/** The deck of a file with more than `maxCards` cards: no cards, one error on the first card too many. */
+function overLimit(title: string | undefined, sourceFile: string, line: number, maxCards: number): Deck {
+  const deckTitle = title ?? titleFromFileName(sourceFile);
+  return { id: slugify(deckTitle), title: deckTitle, sourceFile, cards: [], diagnostics: [{ line, severity: 'error', message: tooManyCards(maxCards) }] };
+}
+
 /** `- `, `  - `, `    - `…, built once per depth. */
 const itemPrefixes: string[] = [];
 const WHITESPACE = /\s/u;
@@ -182,15 +200,17 @@ function renderItem(rawLine: string, content: string, depth: number): string {
 /** Turns drafts into cards with ids, reporting empty answers and repeated questions. */
 function finishCards(drafts: readonly Draft[], deckId: string, diagnostics: Diagnostic[]): DeckCard[] {
   const firstLineOf = new Map<string, number>();
-  const occurrences = new Map<string, number>();
+  // Only repeated questions are counted here: a unique one costs one lookup and one insert.
+  const repeats = new Map<string, number>();
   return drafts.map((draft) => {
     const key = normaliseQuestion(draft.question);
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
     const firstLine = firstLineOf.get(key);
+    let occurrence = 0;
     if (firstLine === undefined) {
       firstLineOf.set(key, draft.line);
     } else {
+      occurrence = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, occurrence);
       diagnostics.push({
         line: draft.line,
         severity: 'warning',

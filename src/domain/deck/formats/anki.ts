@@ -21,6 +21,7 @@
  * The GUID and note type are not kept: card identity comes from the question (deck-builder.ts).
  * Lines starting with `#` after the headers are comments, as in Anki.
  */
+import { groupDigits, SPLIT_ADVICE, tooManyRows } from '../import-limits.ts';
 import { titleFromFileName } from '../parse.ts';
 import type { Diagnostic } from '../types.ts';
 import { readAnkiHeaders, type AnkiHeaders } from './anki-headers.ts';
@@ -74,17 +75,30 @@ function planColumns(headers: AnkiHeaders): ColumnPlan {
   return plan;
 }
 
-/** Splits a row into question, answer and extra fields following the plan. */
-function cardFields(fields: readonly string[], plan: ColumnPlan): { question: string; answer: string; extras: string[] } {
+/** Which columns of a row hold the question, the answer and further answer fields. */
+interface RowLayout {
+  question: number | undefined;
+  answer: number | undefined;
+  extras: number[];
+}
+
+/** The layout of rows of `count` fields following the plan. */
+function rowLayout(count: number, plan: ColumnPlan): RowLayout {
   const free: number[] = [];
-  for (let i = 0; i < fields.length; i++) if (!plan.meta.has(i)) free.push(i);
-  const q = plan.question !== undefined && plan.question < fields.length ? plan.question : free[0];
-  const a = plan.answer !== undefined && plan.answer < fields.length && plan.answer !== q ? plan.answer : free.find((i) => i !== q);
-  return {
-    question: q === undefined ? '' : (fields[q] ?? ''),
-    answer: a === undefined ? '' : (fields[a] ?? ''),
-    extras: free.filter((i) => i !== q && i !== a).map((i) => fields[i] ?? ''),
-  };
+  for (let i = 0; i < count; i++) if (!plan.meta.has(i)) free.push(i);
+  const question = plan.question !== undefined && plan.question < count ? plan.question : free[0];
+  const answer = plan.answer !== undefined && plan.answer < count && plan.answer !== question ? plan.answer : free.find((i) => i !== question);
+  return { question, answer, extras: free.filter((i) => i !== question && i !== answer) };
+}
+
+/** The answer fields of a row as Markdown, empty ones left out, separated by blank lines. */
+function answerMarkdown(fields: readonly string[], layout: RowLayout, toMarkdown: (field: string) => string): string {
+  let answer = layout.answer === undefined ? '' : toMarkdown(fields[layout.answer] ?? '');
+  for (const column of layout.extras) {
+    const extra = toMarkdown(fields[column] ?? '');
+    if (extra !== '') answer = answer === '' ? extra : `${answer}\n\n${extra}`;
+  }
+  return answer;
 }
 
 /**
@@ -103,25 +117,38 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
   const toMarkdown = html ? htmlToMarkdown : plainTextToMarkdown;
   const plan = planColumns(headers);
   const progress = progressReporter(options.onProgress);
-  const { rows, diagnostics: quoteErrors } = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, onProgress: progress });
+  const maxCards = options.maxCards ?? Infinity;
+  const maxDecks = options.maxDecks ?? Infinity;
+  const read = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, maxRows: maxCards, onProgress: progress });
+  if (read.overLimit !== undefined) return refusal(read.overLimit.line, tooManyRows(read.overLimit.row, maxCards));
+  const { rows, diagnostics: quoteErrors } = read;
 
   const fileDiagnostics: Diagnostic[] = [...headers.diagnostics, ...quoteErrors];
   const defaultTitle = options.title ?? headers.deck ?? titleFromFileName(fileName);
   const groups = new Map<string, { drafts: CardDraft[]; diagnostics: Diagnostic[] }>();
+  // Rows almost always have the same number of fields: their layout is worked out once per count.
+  const layouts = new Map<number, RowLayout>();
   for (const row of rows) {
     if (body[row.start] === '#') continue;
     const deckName = (plan.deck === undefined ? '' : (row.fields[plan.deck] ?? '').trim()) || defaultTitle;
     let group = groups.get(deckName);
     if (group === undefined) {
+      if (groups.size === maxDecks) return refusal(row.line, tooManyDecks(deckName, maxDecks));
       group = { drafts: [], diagnostics: [] };
       groups.set(deckName, group);
     }
-    const fields = cardFields(row.fields, plan);
-    const question = toMarkdown(fields.question);
-    const extras = [fields.answer, ...fields.extras].map(toMarkdown).filter((field) => field !== '');
+    let layout = layouts.get(row.fields.length);
+    if (layout === undefined) {
+      layout = rowLayout(row.fields.length, plan);
+      layouts.set(row.fields.length, layout);
+    }
+    const question = layout.question === undefined ? '' : toMarkdown(row.fields[layout.question] ?? '');
+    const rest = answerMarkdown(row.fields, layout, toMarkdown);
     const cloze = clozeCard(question);
-    const answerParts = cloze === undefined ? extras : [cloze.answer, ...extras];
-    const card = { question: cloze?.question ?? question, answer: answerParts.join('\n\n') };
+    const card = {
+      question: cloze?.question ?? question,
+      answer: cloze === undefined ? rest : rest === '' ? cloze.answer : `${cloze.answer}\n\n${rest}`,
+    };
     if (card.question.trim() === '') {
       group.diagnostics.push({ line: row.line, severity: 'warning', message: 'note skipped: its first field is empty (images and sounds cannot be imported)' });
       continue;
@@ -131,7 +158,7 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
       continue;
     }
     const tags = plan.tags === undefined ? [] : splitTags(row.fields[plan.tags] ?? '');
-    group.drafts.push({ ...card, tags: mergeTags(tags, headers.globalTags), line: row.line });
+    group.drafts.push({ ...card, tags: headers.globalTags.length === 0 ? tags : mergeTags(tags, headers.globalTags), line: row.line });
   }
 
   const renameSingle = options.title !== undefined && groups.size === 1;
@@ -140,6 +167,16 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
   );
   options.onProgress?.(1);
   return { decks, diagnostics: fileDiagnostics };
+}
+
+/** A file refused as a whole because of one error: no deck. */
+function refusal(line: number, message: string): ImportedDecks {
+  return { decks: [], diagnostics: [{ line, severity: 'error', message }] };
+}
+
+function tooManyDecks(deckName: string, limit: number): string {
+  const shown = deckName.length > 60 ? `${deckName.slice(0, 60)}…` : deckName;
+  return `this note starts deck ${groupDigits(limit + 1)} ("${shown}"); a file may hold at most ${groupDigits(limit)} decks. ${SPLIT_ADVICE}`;
 }
 
 /** Anki's rule when `#separator` is missing: the first of its separators present in the first 8 KB. */

@@ -15,6 +15,7 @@
  * - Rows with an empty question or answer are skipped with a warning naming the line.
  * - Deck title: `options.title`, else the file name without its extension.
  */
+import { tooManyCards, tooManyRows } from '../import-limits.ts';
 import { titleFromFileName } from '../parse.ts';
 import type { Diagnostic } from '../types.ts';
 import { buildDeck, progressReporter, splitTags, type CardDraft, type ImportedDecks, type ImporterOptions } from './deck-builder.ts';
@@ -64,12 +65,14 @@ export function parseCsv(text: string, fileName: string, options: CsvOptions = {
   const source = normaliseNewlines(text);
   const delimiter = options.delimiter ?? guessDelimiter<CsvDelimiter>(source, [',', ';', '\t']).delimiter;
   const progress = progressReporter(options.onProgress);
-  const read = readDelimitedRows(source, { delimiter, onProgress: progress });
-  let rows = read.rows;
+  const maxCards = options.maxCards ?? Infinity;
+  // One row more than the cards allowed: the first row may name the columns.
+  const maxRows = maxCards + 1;
+  let read = readDelimitedRows(source, { delimiter, maxRows, onProgress: progress });
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   if (delimiter === '\t' && read.diagnostics.length > 0) {
     const firstLine = read.diagnostics[0]?.line ?? 1;
-    rows = readUnquotedRows(source, '\t');
+    read = readUnquotedRows(source, { delimiter: '\t', maxRows });
     diagnostics.length = 0;
     diagnostics.push({
       line: firstLine,
@@ -77,14 +80,22 @@ export function parseCsv(text: string, fileName: string, options: CsvOptions = {
       message: 'a field starts with a quote that is not closed properly, so the file was read without quoting (as Quizlet exports it); check the cards from this line on',
     });
   }
+  if (read.overLimit !== undefined) return refusal(read.overLimit.line, tooManyRows(read.overLimit.row, maxCards));
   const rowWarnings: Diagnostic[] = [];
-  const drafts = rowsToDrafts(rows, rowWarnings, delimiter);
+  const drafts = rowsToDrafts(read.rows, rowWarnings, delimiter);
+  const firstTooMany = drafts[maxCards];
+  if (firstTooMany !== undefined) return refusal(firstTooMany.line, tooManyCards(maxCards));
   // Quote problems concern the whole file; row warnings belong to the deck.
   const fileLevel = diagnostics.filter((d) => d.severity === 'error');
   const deckLevel = diagnostics.filter((d) => d.severity !== 'error').concat(rowWarnings);
   const deck = buildDeck(options.title ?? titleFromFileName(fileName), fileName, drafts, deckLevel);
   options.onProgress?.(1);
   return { decks: [deck], diagnostics: fileLevel };
+}
+
+/** A file refused as a whole because of one error: no deck. */
+function refusal(line: number, message: string): ImportedDecks {
+  return { decks: [], diagnostics: [{ line, severity: 'error', message }] };
 }
 
 /**

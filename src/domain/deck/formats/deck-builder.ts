@@ -25,6 +25,14 @@ export interface ImportedDecks {
 export interface ImporterOptions {
   /** Deck title chosen by the person; wins over titles found in the file. */
   title?: string;
+  /**
+   * Most cards (for delimited files: rows, plus a header row) accepted from the file; past it
+   * the importer stops reading and returns no deck, only an error on the first row too many.
+   * importFile passes MAX_IMPORT_CARDS; no limit by default.
+   */
+  maxCards?: number;
+  /** Most decks accepted from one file (Anki's deck column); importFile passes MAX_IMPORT_DECKS. */
+  maxDecks?: number;
   /** Called with the fraction of the text read so far (0..1). */
   onProgress?: (fraction: number) => void;
 }
@@ -48,16 +56,18 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
  */
 export function buildDeck(title: string, sourceFile: string, drafts: readonly CardDraft[], diagnostics: Diagnostic[]): Deck {
   const id = slugify(title);
-  const occurrences = new Map<string, number>();
   const firstLineOf = new Map<string, number>();
+  // Only repeated questions are counted here: a unique one costs one lookup and one insert.
+  const repeats = new Map<string, number>();
   const cards = drafts.map((draft): DeckCard => {
     const key = normaliseQuestion(draft.question);
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
     const firstLine = firstLineOf.get(key);
+    let occurrence = 0;
     if (firstLine === undefined) {
       firstLineOf.set(key, draft.line);
     } else {
+      occurrence = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, occurrence);
       diagnostics.push({
         line: draft.line,
         severity: 'warning',
@@ -94,6 +104,8 @@ export function retitleDeck(deck: Deck, title: string): Deck {
   return { ...deck, id, title, cards };
 }
 
+const TAG_SEPARATOR = /[\s,]/;
+
 /**
  * Splits a tag cell into tags: whitespace- or comma-separated, duplicates dropped, Anki's
  * hierarchical `a::b` kept as one tag.
@@ -101,6 +113,9 @@ export function retitleDeck(deck: Deck, title: string): Deck {
  * @example splitTags('aws::s3  storage,aws::s3') // ['aws::s3', 'storage']
  */
 export function splitTags(cell: string): string[] {
+  if (cell === '') return [];
+  // Most cells hold one tag or none: no splitting, no set.
+  if (!TAG_SEPARATOR.test(cell)) return [cell];
   return mergeTags([], cell.split(/[\s,]+/));
 }
 

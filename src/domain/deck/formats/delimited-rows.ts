@@ -25,12 +25,16 @@ export interface DelimitedRows {
   rows: DelimitedRow[];
   /** Quote errors, one per row at most, severity error. */
   diagnostics: Diagnostic[];
+  /** The first row past `maxRows` (its 1-based number among non-blank rows, and its line); reading stopped there. */
+  overLimit?: { row: number; line: number };
 }
 
 export interface ReadOptions {
   delimiter: string;
   /** Line number of the text's first line, when it is a later part of a file (after Anki's headers). */
   firstLine?: number;
+  /** Most non-blank rows read; reading stops at the next one (see `overLimit`). No limit by default. */
+  maxRows?: number;
   onProgress?: (fraction: number) => void;
 }
 
@@ -76,6 +80,8 @@ function quoteDiagnostic(errors: readonly { code: string; message: string }[], l
 export function readDelimitedRows(text: string, options: ReadOptions): DelimitedRows {
   const rows: DelimitedRow[] = [];
   const diagnostics: Diagnostic[] = [];
+  const maxRows = options.maxRows ?? Infinity;
+  let overLimit: DelimitedRows['overLimit'];
   // Rows arrive in order, so counting line feeds up to each row's start is one forward sweep.
   let countedTo = 0;
   let line = options.firstLine ?? 1;
@@ -89,14 +95,20 @@ export function readDelimitedRows(text: string, options: ReadOptions): Delimited
     quoteChar: '"',
     escapeChar: '"',
     // Runs once per row, so it is kept lean: a file of millions of short rows spends its time here.
-    step: (result) => {
+    step: (result, parser) => {
       const start = rowStart;
       rowStart = result.meta.cursor;
       for (let at = text.indexOf('\n', countedTo); at >= 0 && at < start; at = text.indexOf('\n', at + 1)) line++;
       countedTo = start;
-      if (result.errors.length > 0) diagnostics.push(quoteDiagnostic(result.errors, line, options.delimiter));
       const fields = result.data;
-      if (!(fields.length === 1 && fields[0] === '') && !isBlankRow(fields)) rows.push({ fields, line, start });
+      const blank = (fields.length === 1 && fields[0] === '') || isBlankRow(fields);
+      if (!blank && rows.length === maxRows) {
+        overLimit = { row: maxRows + 1, line };
+        parser.abort();
+        return;
+      }
+      if (result.errors.length > 0) diagnostics.push(quoteDiagnostic(result.errors, line, options.delimiter));
+      if (!blank) rows.push({ fields, line, start });
       if (options.onProgress !== undefined && rowStart >= nextProgress) {
         nextProgress = rowStart + progressStep;
         options.onProgress(rowStart / text.length);
@@ -104,29 +116,34 @@ export function readDelimitedRows(text: string, options: ReadOptions): Delimited
     },
   });
   options.onProgress?.(1);
-  return { rows, diagnostics };
+  return overLimit === undefined ? { rows, diagnostics } : { rows, diagnostics, overLimit };
 }
 
 /**
  * Reads rows without any quoting: one row per line, fields split at every delimiter.
  * For tab-separated exports that never quote (Quizlet), where a field may begin with `"`.
+ * `maxRows` as for readDelimitedRows; there are no quote errors.
  *
- * @example readUnquotedRows('"Hi" she said\tgreeting', '\t')[0]?.fields // ['"Hi" she said', 'greeting']
+ * @example readUnquotedRows('"Hi" she said\tgreeting', { delimiter: '\t' }).rows[0]?.fields // ['"Hi" she said', 'greeting']
  */
-export function readUnquotedRows(text: string, delimiter: string, firstLine = 1): DelimitedRow[] {
+export function readUnquotedRows(text: string, options: Omit<ReadOptions, 'onProgress'>): DelimitedRows {
   const rows: DelimitedRow[] = [];
+  const maxRows = options.maxRows ?? Infinity;
   let start = 0;
-  let line = firstLine;
+  let line = options.firstLine ?? 1;
   while (start <= text.length) {
     const found = text.indexOf('\n', start);
     const end = found < 0 ? text.length : found;
-    const fields = text.slice(start, end).split(delimiter);
-    if (!isBlankRow(fields)) rows.push({ fields, line, start });
+    const fields = text.slice(start, end).split(options.delimiter);
+    if (!isBlankRow(fields)) {
+      if (rows.length === maxRows) return { rows, diagnostics: [], overLimit: { row: maxRows + 1, line } };
+      rows.push({ fields, line, start });
+    }
     if (found < 0) break;
     start = end + 1;
     line++;
   }
-  return rows;
+  return { rows, diagnostics: [] };
 }
 
 export interface DelimiterGuess<D extends string = string> {

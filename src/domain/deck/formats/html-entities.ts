@@ -54,6 +54,12 @@ function isHexDigit(code: number): boolean {
   return isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
+/** 0-15 for a hexadecimal (or decimal) digit's character code. */
+function hexDigitValue(code: number): number {
+  if (code <= 57) return code - 48;
+  return (code | 0x20) - 87;
+}
+
 /** The character a numeric reference stands for; invalid code points become U+FFFD as browsers do. */
 function fromCodePoint(value: number): string {
   if (value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return REPLACEMENT;
@@ -74,7 +80,7 @@ function decodeAt(text: string, start: number): { value: string; end: number } |
     let value = 0;
     while (i < text.length && (hex ? isHexDigit(text.charCodeAt(i)) : isDigit(text.charCodeAt(i)))) {
       // Saturate instead of overflowing: any value past U+10FFFF is invalid anyway.
-      value = Math.min(value * (hex ? 16 : 10) + parseInt(text[i] ?? '0', 16), 0x110000);
+      value = Math.min(value * (hex ? 16 : 10) + hexDigitValue(text.charCodeAt(i)), 0x110000);
       i++;
     }
     if (i === digitsStart) return undefined;
@@ -102,7 +108,9 @@ export function decodeEntities(text: string): string {
   let out = '';
   let copied = 0;
   while (amp >= 0) {
-    const decoded = decodeAt(text, amp);
+    // A reference starts `&#` or `&` and a letter or digit; anything else (`& `, `&&`) is text.
+    const next = text.charCodeAt(amp + 1);
+    const decoded = next === 35 || isAsciiAlphanumeric(next) ? decodeAt(text, amp) : undefined;
     if (decoded === undefined) {
       amp = text.indexOf('&', amp + 1);
       continue;

@@ -16,8 +16,9 @@
  * Tokens come from html-tokenizer.ts; lines, lists and marks are written by
  * markdown-writer.ts. This module maps elements to those operations.
  */
-import { type HtmlToken, tokenizeHtml } from './html-tokenizer.ts';
-import { Break, MarkdownWriter, type MarkKind } from './markdown-writer.ts';
+import { type HtmlSink, scanHtml } from './html-tokenizer.ts';
+import { Break, collapseSpaces, MarkdownWriter, type MarkKind } from './markdown-writer.ts';
+import { escapeMarkdownText } from './markdown-text.ts';
 
 /** Elements dropped together with everything inside them. */
 const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'head', 'title', 'audio', 'video', 'canvas', 'select']);
@@ -57,8 +58,8 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
-/** Feeds tokens to a MarkdownWriter, handling the elements whose content is special. */
-class HtmlConverter {
+/** Receives the tags and text of a field (html-tokenizer.ts) and writes them to a MarkdownWriter. */
+class HtmlConverter implements HtmlSink {
   readonly writer = new MarkdownWriter();
   /** An element being dropped with its content; nested ones of the same name are counted. */
   private drop: { name: string; depth: number } | undefined;
@@ -66,24 +67,18 @@ class HtmlConverter {
   private code: { tag: string; text: string } | undefined;
   private pre: { text: string } | undefined;
 
-  write(token: HtmlToken): void {
-    if (this.drop !== undefined) {
-      if (token.kind === 'open' && token.name === this.drop.name && !token.selfClosing) this.drop.depth++;
-      if (token.kind === 'close' && token.name === this.drop.name && --this.drop.depth === 0) this.drop = undefined;
-      return;
-    }
-    if (token.kind === 'text') this.text(token.text);
-    else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing);
-    else this.close(token.name);
-  }
-
-  private text(text: string): void {
+  text(text: string): void {
+    if (this.drop !== undefined) return;
     if (this.pre !== undefined) this.pre.text += text;
     else if (this.code !== undefined) this.code.text += text;
     else this.writer.words(text);
   }
 
-  private open(name: string, attributes: ReadonlyMap<string, string>, selfClosing: boolean): void {
+  open(name: string, attributes: ReadonlyMap<string, string>, selfClosing: boolean): void {
+    if (this.drop !== undefined) {
+      if (name === this.drop.name && !selfClosing) this.drop.depth++;
+      return;
+    }
     if (DROPPED.has(name)) {
       if (!selfClosing) this.drop = { name, depth: 1 };
       return;
@@ -121,7 +116,11 @@ class HtmlConverter {
     }
   }
 
-  private close(name: string): void {
+  close(name: string): void {
+    if (this.drop !== undefined) {
+      if (name === this.drop.name && --this.drop.depth === 0) this.drop = undefined;
+      return;
+    }
     if (this.pre !== undefined) {
       if (name === 'pre') this.closePre();
       else if (BLOCKS.has(name)) this.pre.text += '\n';
@@ -188,7 +187,14 @@ class HtmlConverter {
  * @example htmlToMarkdown('<a href="javascript:alert(1)">x</a><script>alert(2)</script>') // 'x'
  */
 export function htmlToMarkdown(html: string): string {
+  // No tag and no character reference: the field is words, which is what most fields are.
+  // Written directly, the result is the same as the writer's: one line, spaces collapsed,
+  // nothing when the line is blank (finish() drops blank lines at the end).
+  if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+    const line = escapeMarkdownText(collapseSpaces(html, true), true);
+    return line.trim() === '' ? '' : line;
+  }
   const converter = new HtmlConverter();
-  for (const token of tokenizeHtml(html)) converter.write(token);
+  scanHtml(html, converter);
   return converter.writer.finish();
 }

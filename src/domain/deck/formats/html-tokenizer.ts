@@ -19,6 +19,16 @@ export type HtmlToken =
   | { kind: 'open'; name: string; attributes: ReadonlyMap<string, string>; selfClosing: boolean }
   | { kind: 'close'; name: string };
 
+/** Receives the tokens of scanHtml as they are read, in order; nothing is collected. */
+export interface HtmlSink {
+  text(text: string): void;
+  open(name: string, attributes: ReadonlyMap<string, string>, selfClosing: boolean): void;
+  close(name: string): void;
+}
+
+/** The attributes of every tag that has none: one shared, empty map instead of one per tag. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 /** Elements whose content is raw text, never markup. */
 const RAW_TEXT = new Set(['script', 'style']);
 
@@ -33,7 +43,7 @@ function isSpace(code: number): boolean {
 
 interface ParsedTag {
   name: string;
-  attributes: Map<string, string>;
+  attributes: ReadonlyMap<string, string>;
   selfClosing: boolean;
   /** Index just after the closing `>`. */
   end: number;
@@ -47,11 +57,12 @@ function readTag(html: string, start: number): ParsedTag | undefined {
   let i = start;
   while (i < html.length && !isSpace(html.charCodeAt(i)) && html[i] !== '/' && html[i] !== '>') i++;
   const name = html.slice(start, i).toLowerCase();
-  const attributes = new Map<string, string>();
+  // Created at the first attribute: most tags (<b>, <li>, <br>) have none.
+  let attributes: Map<string, string> | undefined;
   let selfClosing = false;
   while (i < html.length) {
     const char = html[i];
-    if (char === '>') return { name, attributes, selfClosing, end: i + 1 };
+    if (char === '>') return { name, attributes: attributes ?? NO_ATTRIBUTES, selfClosing, end: i + 1 };
     if (char === '/' || isSpace(html.charCodeAt(i))) {
       selfClosing = char === '/';
       i++;
@@ -81,6 +92,7 @@ function readTag(html: string, start: number): ParsedTag | undefined {
       }
     }
     // The first occurrence of an attribute wins, as in browsers.
+    attributes ??= new Map<string, string>();
     if (!attributes.has(attributeName)) attributes.set(attributeName, decodeEntities(value));
   }
   return undefined;
@@ -114,8 +126,60 @@ function skipNonTag(html: string, lt: number): number {
   return gt < 0 ? -1 : gt + 1;
 }
 
+/** Text between `start` and `end`, entities decoded, to the sink; nothing when empty. */
+function emitText(html: string, start: number, end: number, sink: HtmlSink): void {
+  if (end > start) sink.text(decodeEntities(html.slice(start, end)));
+}
+
 /**
- * Splits HTML into text (entities decoded), open and close tokens. Never throws; linear time.
+ * Reads HTML into `sink`: text (entities decoded), open and close tags, in order. Never throws;
+ * linear time. Nothing is collected, so a field costs no more memory than its output.
+ *
+ * @example
+ * scanHtml('a<b>c</b>', sink) // sink.text('a'), sink.open('b', Map {}, false), sink.text('c'), sink.close('b')
+ */
+export function scanHtml(html: string, sink: HtmlSink): void {
+  let textStart = 0;
+  let lt = html.indexOf('<');
+  while (lt >= 0) {
+    const next = html.charCodeAt(lt + 1);
+    let end: number;
+    if (isAsciiLetter(next)) {
+      emitText(html, textStart, lt, sink);
+      const tag = readTag(html, lt + 1);
+      if (tag === undefined) return;
+      // `<script/>` still opens a script in HTML: raw-text elements ignore the slash.
+      const rawText = RAW_TEXT.has(tag.name);
+      sink.open(tag.name, tag.attributes, tag.selfClosing && !rawText);
+      end = tag.end;
+      if (rawText) {
+        end = rawTextEnd(html, tag.name, end);
+        sink.close(tag.name);
+        if (end < 0) return;
+      }
+    } else if (next === 47 /* / */ && isAsciiLetter(html.charCodeAt(lt + 2))) {
+      emitText(html, textStart, lt, sink);
+      const tag = readTag(html, lt + 2);
+      if (tag === undefined) return;
+      sink.close(tag.name);
+      end = tag.end;
+    } else if (next === 33 /* ! */ || next === 63 /* ? */ || next === 47 /* / */) {
+      emitText(html, textStart, lt, sink);
+      end = skipNonTag(html, lt);
+      if (end < 0) return;
+    } else {
+      // A `<` that starts nothing is text, as in `1 < 2`.
+      lt = html.indexOf('<', lt + 1);
+      continue;
+    }
+    textStart = end;
+    lt = html.indexOf('<', end);
+  }
+  emitText(html, textStart, html.length, sink);
+}
+
+/**
+ * Splits HTML into text (entities decoded), open and close tokens (scanHtml, collected).
  *
  * @example
  * tokenizeHtml('a<b class="x">&lt;b&gt;</b>')
@@ -125,46 +189,11 @@ function skipNonTag(html: string, lt: number): number {
  */
 export function tokenizeHtml(html: string): HtmlToken[] {
   const tokens: HtmlToken[] = [];
-  let textStart = 0;
-  const flushText = (end: number): void => {
-    if (end > textStart) tokens.push({ kind: 'text', text: decodeEntities(html.slice(textStart, end)) });
-  };
-  let lt = html.indexOf('<');
-  while (lt >= 0) {
-    const next = html.charCodeAt(lt + 1);
-    let end: number;
-    if (isAsciiLetter(next)) {
-      flushText(lt);
-      const tag = readTag(html, lt + 1);
-      if (tag === undefined) return tokens;
-      // `<script/>` still opens a script in HTML: raw-text elements ignore the slash.
-      const rawText = RAW_TEXT.has(tag.name);
-      tokens.push({ kind: 'open', name: tag.name, attributes: tag.attributes, selfClosing: tag.selfClosing && !rawText });
-      end = tag.end;
-      if (rawText) {
-        end = rawTextEnd(html, tag.name, end);
-        tokens.push({ kind: 'close', name: tag.name });
-        if (end < 0) return tokens;
-      }
-    } else if (next === 47 /* / */ && isAsciiLetter(html.charCodeAt(lt + 2))) {
-      flushText(lt);
-      const tag = readTag(html, lt + 2);
-      if (tag === undefined) return tokens;
-      tokens.push({ kind: 'close', name: tag.name });
-      end = tag.end;
-    } else if (next === 33 /* ! */ || next === 63 /* ? */ || next === 47 /* / */) {
-      flushText(lt);
-      end = skipNonTag(html, lt);
-      if (end < 0) return tokens;
-    } else {
-      // A `<` that starts nothing is text, as in `1 < 2`.
-      lt = html.indexOf('<', lt + 1);
-      continue;
-    }
-    textStart = end;
-    lt = html.indexOf('<', end);
-  }
-  flushText(html.length);
+  scanHtml(html, {
+    text: (text) => tokens.push({ kind: 'text', text }),
+    open: (name, attributes, selfClosing) => tokens.push({ kind: 'open', name, attributes, selfClosing }),
+    close: (name) => tokens.push({ kind: 'close', name }),
+  });
   return tokens;
 }
 

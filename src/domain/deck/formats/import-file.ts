@@ -5,8 +5,10 @@
  * Before any parsing, the file must pass these checks, each failing with a message that
  * names the file and says what to do: at most MAX_IMPORT_BYTES; not empty; not binary
  * (images, archives, databases: binary-sniff.ts); valid UTF-8 (decode.ts, with the line);
- * no line over MAX_LINE_CHARS. Then the format is detected (detect.ts) unless forced, and
- * the file is parsed by its importer.
+ * no line over MAX_LINE_CHARS; at most MAX_IMPORT_LINES lines. Then the format is detected
+ * (detect.ts) unless forced, and the file is parsed by its importer, which stops at the first
+ * card (or row) past MAX_IMPORT_CARDS and the first deck past MAX_IMPORT_DECKS and refuses
+ * the file on that line (import-limits.ts). So the work is bounded whatever the file holds.
  *
  * Result contract:
  * - `ok` is false when any diagnostic (file-level or in a deck) is an error; the UI then
@@ -19,6 +21,7 @@
  * - it never throws: an unexpected failure becomes an error diagnostic.
  */
 import { decodeDeckBytes } from '../decode.ts';
+import { groupDigits, MAX_IMPORT_CARDS, MAX_IMPORT_DECKS, MAX_IMPORT_LINES, SPLIT_ADVICE } from '../import-limits.ts';
 import { parse } from '../parse.ts';
 import type { Deck, Diagnostic } from '../types.ts';
 import { parseAnkiExport } from './anki.ts';
@@ -82,34 +85,45 @@ function fileError(name: string, line: number, message: string): Diagnostic {
   return { line, severity: 'error', message: located(name, line, message) };
 }
 
-/** 1048576 -> "1,048,576"; written out so messages do not depend on the platform's locale data. */
-function groupDigits(n: number): string {
-  const digits = String(Math.trunc(n));
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The first line longer than `limit` characters, with its number and length; linear time. */
-function firstOverlongLine(text: string, limit: number): { line: number; length: number } | undefined {
+interface LineCensus {
+  lines: number;
+  /** The first line longer than the limit, with its number and length. */
+  overlong?: { line: number; length: number };
+}
+
+/** Index of the next CR or LF at or after `from`, or -1. */
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return -1;
+}
+
+/**
+ * Counts the lines of `text` (LF, CRLF and a lone CR each end one, as parse.ts counts them)
+ * and finds the first one over `limit` characters; one pass, linear time. Done before the
+ * line endings are normalised, so a file of millions of CR-only lines is refused without
+ * first being copied.
+ */
+function lineCensus(text: string, limit: number): LineCensus {
+  // Without a CR only line feeds end lines, and indexOf finds them far faster than a loop.
+  const hasCarriageReturns = text.includes('\r');
+  let overlong: LineCensus['overlong'];
   let start = 0;
   let line = 1;
-  while (start <= text.length) {
-    const found = text.indexOf('\n', start);
-    const end = found < 0 ? text.length : found;
-    if (end - start > limit) return { line, length: end - start };
-    if (found < 0) return undefined;
-    start = end + 1;
+  for (;;) {
+    const end = hasCarriageReturns ? nextLineBreak(text, start) : text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    if (overlong === undefined && length > limit) overlong = { line, length };
+    if (end < 0) return overlong === undefined ? { lines: line } : { lines: line, overlong };
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
-  return undefined;
 }
 
 function runImporter(format: ImportFormat, text: string, fileName: string, options: ImporterOptions): ImportedDecks {
@@ -121,7 +135,7 @@ function runImporter(format: ImportFormat, text: string, fileName: string, optio
     case 'tsv':
       return parseTsv(text, fileName, options);
     case 'retain': {
-      const deck = parse(text, fileName);
+      const deck = parse(text, fileName, options.maxCards === undefined ? {} : { maxCards: options.maxCards });
       options.onProgress?.(1);
       return { decks: [options.title === undefined ? deck : retitleDeck(deck, options.title)], diagnostics: [] };
     }
@@ -184,7 +198,7 @@ function importChecked(bytes: Uint8Array, fileName: string, name: string, choice
   const refuse = (message: string, line = 0): ImportResult => result(nameOnlyFormat, [], [fileError(name, line, message)]);
   if (!(bytes instanceof Uint8Array)) return refuse('could not be read: no file content was received.');
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return refuse(`is ${megabytes(bytes.length)}; files larger than ${megabytes(MAX_IMPORT_BYTES)} cannot be imported. Split it into smaller files and import them one at a time.`);
+    return refuse(`is ${megabytes(bytes.length)}; files larger than ${megabytes(MAX_IMPORT_BYTES)} cannot be imported. ${SPLIT_ADVICE}`);
   }
   // "name is empty", not "name: is empty": these read as sentences about the file.
   const sentence = (message: string): ImportResult =>
@@ -196,9 +210,11 @@ function importChecked(bytes: Uint8Array, fileName: string, name: string, choice
   const decoded = decodeDeckBytes(bytes);
   const decodeErrors = decoded.diagnostics.filter((d) => d.severity === 'error');
   if (decodeErrors.length > 0) return result(nameOnlyFormat, [], decodeErrors.map((d) => fileError(name, d.line, d.message)));
-  const text = normaliseNewlines(decoded.text);
-  if (text.trim() === '') return sentence('contains only blank lines: there is nothing to import.');
-  const overlong = firstOverlongLine(text, MAX_LINE_CHARS);
+  if (decoded.text.trim() === '') return sentence('contains only blank lines: there is nothing to import.');
+  const { lines, overlong } = lineCensus(decoded.text, MAX_LINE_CHARS);
+  if (lines > MAX_IMPORT_LINES) {
+    return sentence(`has ${groupDigits(lines)} lines; files of more than ${groupDigits(MAX_IMPORT_LINES)} lines cannot be imported. ${SPLIT_ADVICE}`);
+  }
   if (overlong !== undefined) {
     return refuse(
       `this line is ${groupDigits(overlong.length)} characters long, more than the ${groupDigits(MAX_LINE_CHARS)} a deck file may have. ` +
@@ -206,10 +222,15 @@ function importChecked(bytes: Uint8Array, fileName: string, name: string, choice
       overlong.line,
     );
   }
+  const text = normaliseNewlines(decoded.text);
   report(0.05);
 
   const format = choice === 'auto' ? detectFormat(text, fileName) : choice;
-  const importerOptions: ImporterOptions = { onProgress: (fraction) => report(0.05 + 0.9 * fraction) };
+  const importerOptions: ImporterOptions = {
+    maxCards: MAX_IMPORT_CARDS,
+    maxDecks: MAX_IMPORT_DECKS,
+    onProgress: (fraction) => report(0.05 + 0.9 * fraction),
+  };
   if (options.title !== undefined && options.title.trim() !== '') importerOptions.title = options.title.trim();
   const imported = runImporter(format, text, fileName, importerOptions);
 

@@ -8,13 +8,19 @@
  * this and render as the bare character.
  */
 
-/** Characters that can start or end inline Markdown (emphasis, code, links, raw HTML, GFM tables and strikethrough). */
-const INLINE_SPECIAL = new Set(['\\', '`', '*', '_', '[', ']', '<', '~', '|']);
+/**
+ * Characters that can start or end inline Markdown (emphasis, code, links, raw HTML, GFM tables
+ * and strikethrough), and `&` before what could be a character reference (`&copy;` written as
+ * text must not be decoded into © by the Markdown renderer). A character class and a one-character
+ * look-ahead: linear, and the regular expression engine scans far faster than a loop in JS.
+ */
+const INLINE_SPECIAL = /[\\`*_[\]<~|]|&(?=[A-Za-z0-9#])/;
+const INLINE_SPECIALS = new RegExp(INLINE_SPECIAL.source, 'g');
 /** Characters that start a block (heading, quote, list, setext underline) when first on a line. */
 const LINE_START_SPECIAL = new Set(['#', '>', '-', '+', '=']);
 
-function isAsciiAlphanumeric(char: string | undefined): boolean {
-  return char !== undefined && /^[A-Za-z0-9]$/.test(char);
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /**
@@ -25,36 +31,21 @@ function isAsciiAlphanumeric(char: string | undefined): boolean {
  * @example escapeMarkdownText('1. not a list', true) // '1\\. not a list'
  */
 export function escapeMarkdownText(text: string, atLineStart = false): string {
-  let out = '';
-  let start = 0;
   if (atLineStart) {
     const first = text[0];
-    if (first !== undefined && LINE_START_SPECIAL.has(first)) {
-      out = `\\${first}`;
-      start = 1;
-    } else {
-      // "1." or "12)" followed by anything would be read as an ordered-list marker.
-      let digits = 0;
-      while (digits < text.length && digits < 10 && /[0-9]/.test(text[digits] ?? '')) digits++;
-      const after = text[digits];
-      if (digits > 0 && (after === '.' || after === ')')) {
-        out = `${text.slice(0, digits)}\\${after}`;
-        start = digits + 1;
-      }
-    }
+    if (first !== undefined && LINE_START_SPECIAL.has(first)) return `\\${first}${escapeInline(text.slice(1))}`;
+    // "1." or "12)" followed by anything would be read as an ordered-list marker.
+    let digits = 0;
+    while (digits < text.length && digits < 10 && isDigit(text.charCodeAt(digits))) digits++;
+    const after = text[digits];
+    if (digits > 0 && (after === '.' || after === ')')) return `${text.slice(0, digits)}\\${after}${escapeInline(text.slice(digits + 1))}`;
   }
-  for (let i = start; i < text.length; i++) {
-    const char = text[i] ?? '';
-    if (INLINE_SPECIAL.has(char)) {
-      out += `\\${char}`;
-    } else if (char === '&' && (isAsciiAlphanumeric(text[i + 1]) || text[i + 1] === '#')) {
-      // `&copy;` written as text must not be decoded into © by the Markdown renderer.
-      out += '\\&';
-    } else {
-      out += char;
-    }
-  }
-  return out;
+  return escapeInline(text);
+}
+
+function escapeInline(text: string): string {
+  // Testing first is much cheaper than a replace that finds nothing, the usual case.
+  return INLINE_SPECIAL.test(text) ? text.replace(INLINE_SPECIALS, '\\$&') : text;
 }
 
 /**

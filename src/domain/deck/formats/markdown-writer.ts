@@ -69,15 +69,17 @@ export class MarkdownWriter {
 
   /** Writes text with HTML whitespace rules: runs of spaces, tabs and line breaks become one space. */
   words(text: string): void {
-    let i = 0;
-    while (i < text.length) {
-      const spaceStart = i;
-      while (i < text.length && isCollapsibleSpace(text.charCodeAt(i))) i++;
-      if (i > spaceStart) this.pendingSpace = true;
-      const wordStart = i;
-      while (i < text.length && !isCollapsibleSpace(text.charCodeAt(i))) i++;
-      if (i > wordStart) this.inline(text.slice(wordStart, i), true);
-    }
+    const collapsed = collapseSpaces(text, false);
+    if (collapsed === '') return;
+    // Spaces at either end are separators, written only if more content follows on the line.
+    const leading = collapsed.charCodeAt(0) === 32;
+    const trailing = collapsed.length > 1 && collapsed.charCodeAt(collapsed.length - 1) === 32;
+    if (leading) this.pendingSpace = true;
+    const inner = collapsed.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+    // One piece for the whole run: escaping works per character, and its line-start rule
+    // looks only at the start, so this equals writing word after word.
+    if (inner !== '') this.inline(inner, true);
+    if (trailing) this.pendingSpace = true;
   }
 
   /** Writes a run of inline content: escaped text, or Markdown built here (`escape` false). */
@@ -105,7 +107,8 @@ export class MarkdownWriter {
   }
 
   private insideItem(): boolean {
-    return this.containers.some((c) => c.kind === 'item');
+    for (const container of this.containers) if (container.kind === 'item') return true;
+    return false;
   }
 
   /** Paragraph boundary: a blank line, but inside a list item a hard break keeps the list tight. */
@@ -120,13 +123,16 @@ export class MarkdownWriter {
   }
 
   private structuralDepth(): number {
-    return this.containers.filter((c) => c.kind !== 'list').length;
+    let depth = 0;
+    for (const container of this.containers) if (container.kind !== 'list') depth++;
+    return depth;
   }
 
   /** Makes sure a line is open for inline content, honouring the pending break. */
   private openLine(): void {
     if (this.line !== null && this.pending === Break.None) return;
-    const startsItem = this.containers.some((c) => c.kind === 'item' && !c.started);
+    let startsItem = false;
+    for (const container of this.containers) if (container.kind === 'item' && !container.started) startsItem = true;
     // Text after a nested list or quote needs a blank line, or it would continue the inner paragraph.
     if (!startsItem && this.line !== null && this.lineDepth > this.structuralDepth()) this.request(Break.Blank);
     this.endLine(this.pending === Break.Hard && !startsItem);
@@ -185,7 +191,9 @@ export class MarkdownWriter {
 
   /** Lists and quotes around the current position (items excluded: each list adds at most one). */
   private nesting(): number {
-    return this.containers.filter((c) => c.kind !== 'item').length;
+    let nesting = 0;
+    for (const container of this.containers) if (container.kind !== 'item') nesting++;
+    return nesting;
   }
 
   /** `<ul>`/`<ol>`: separated from a paragraph by a blank line, from its parent item by a line break. */
@@ -306,9 +314,28 @@ export class MarkdownWriter {
   }
 }
 
-function isCollapsibleSpace(code: number): boolean {
-  // A no-break space counts as a space: Anki's editor scatters &nbsp; where plain spaces were meant.
-  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13 || code === 0xa0;
+/** A character to collapse other than a space, or two spaces in a row. */
+const SPACES_TO_COLLAPSE = /[\t\n\f\r\u00a0]| {2}/;
+/**
+ * A run of HTML whitespace (space, tab, line feed, form feed, carriage return). A no-break
+ * space counts as a space: Anki's editor scatters &nbsp; where plain spaces were meant.
+ */
+const SPACE_RUN = /[\t\n\f\r \u00a0]+/g;
+
+/**
+ * `text` with every run of HTML whitespace (and no-break spaces) as one space; with `trim`,
+ * without any at either end. Returns `text` itself when there is nothing to change. Regular
+ * expressions of one character class: linear, and much faster than a loop in JS.
+ *
+ * @example collapseSpaces(' a \n\t b ', false) // ' a b '
+ * @example collapseSpaces(' a \n\t b ', true) // 'a b'
+ */
+export function collapseSpaces(text: string, trim: boolean): string {
+  const collapsed = SPACES_TO_COLLAPSE.test(text) ? text.replace(SPACE_RUN, ' ') : text;
+  if (!trim) return collapsed;
+  const start = collapsed.charCodeAt(0) === 32 ? 1 : 0;
+  const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 32 ? collapsed.length - 1 : collapsed.length;
+  return start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end);
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {

@@ -258,12 +258,13 @@ describe('importFile: messages', () => {
     expect(failed.decks[0]?.diagnostics.at(-1)).toMatchObject({ severity: 'error', message: 'orphans.txt: 50 more problems are not listed (50 errors and 0 warnings).' });
   });
 
-  it('copes with hundreds of thousands of problems in a file without cards', () => {
-    const result = importText('q,\n'.repeat(200_000), 'empties.csv');
+  it('copes with fifty thousand problems in a file without cards', () => {
+    // As many rows as a file may hold (import-limits.ts), every one of them skipped.
+    const result = importText('q,\n'.repeat(50_000), 'empties.csv');
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toHaveLength(MAX_LISTED_DIAGNOSTICS + 2);
     expect(result.diagnostics[0]?.message).toMatch(/^empties\.csv: no cards found\./);
-    expect(result.diagnostics.at(-1)?.message).toBe('empties.csv: 199,900 more problems are not listed (199,900 warnings).');
+    expect(result.diagnostics.at(-1)?.message).toBe('empties.csv: 49,900 more problems are not listed (49,900 warnings).');
   });
 
   it('include "line N" whenever a diagnostic has a line', () => {
