@@ -179,9 +179,14 @@ export async function runStudyBench({ cards = 100_000, reviews = 1_000_000, answ
   });
 }
 
+// Usage: node scripts/bench/study-bench.mjs [CARDS] [REVIEWS] [ANSWERS] [--port 4310]
+// (--port lets two checkouts benchmark side by side on one machine).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cards = Number(process.argv[2] ?? 100_000);
-  const reviews = Number(process.argv[3] ?? 1_000_000);
-  const answers = Number(process.argv[4] ?? 300);
-  runStudyBench({ cards, reviews, answers, log: (m) => console.error(m) }).then((r) => console.log(`BENCH_JSON ${JSON.stringify(r)}`));
+  const args = process.argv.slice(2);
+  const portAt = args.indexOf('--port');
+  const port = portAt >= 0 ? Number(args.splice(portAt, 2)[1]) : undefined;
+  const cards = Number(args[0] ?? 100_000);
+  const reviews = Number(args[1] ?? 1_000_000);
+  const answers = Number(args[2] ?? 300);
+  runStudyBench({ cards, reviews, answers, ...(port ? { port } : {}), log: (m) => console.error(m) }).then((r) => console.log(`BENCH_JSON ${JSON.stringify(r)}`));
 }
