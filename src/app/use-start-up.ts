@@ -4,10 +4,9 @@
  * a retry instead of a blank page.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { builtInDecks } from 'virtual:retain-decks';
-import { syncBuiltInDecks } from '../db/builtin-sync.ts';
 import { describeStorageError } from '../db/storage-errors.ts';
 import { unburyExpired } from '../db/unbury.ts';
+import { prepareBuiltInDecks } from './built-in-decks.ts';
 
 export type StartUp = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string; retry: () => void };
 
@@ -22,7 +21,7 @@ export function useStartUp(): StartUp {
   useEffect(() => {
     let cancelled = false;
     const now = new Date();
-    Promise.all([syncBuiltInDecks(builtInDecks, now), unburyExpired(now)]).then(
+    Promise.all([prepareBuiltInDecks(now), unburyExpired(now)]).then(
       () => !cancelled && setState({ status: 'ready' }),
       (error: unknown) =>
         !cancelled && setState({ status: 'failed', message: `Could not prepare your decks. ${describeStorageError(error)}`, retry }),
