@@ -1,7 +1,7 @@
 /**
- * Start-up: reconcile the built-in decks into the database before the first screen reads
- * it. A failure (storage full, IndexedDB unavailable in a private window) is reported with
- * a retry instead of a blank page.
+ * Start-up: reconcile the built-in decks into the database and bring back buried cards before
+ * the first screen reads it, while the code of that screen loads. A failure (storage full,
+ * IndexedDB unavailable in a private window) is reported with a retry instead of a blank page.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { describeStorageError } from '../db/storage-errors.ts';
@@ -10,7 +10,11 @@ import { prepareBuiltInDecks } from './built-in-decks.ts';
 
 export type StartUp = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string; retry: () => void };
 
-export function useStartUp(): StartUp {
+/**
+ * `preloadScreen` loads the first screen's code. Its failure (offline before the service
+ * worker has the file) is left to the screen's own error boundary, not reported as start-up's.
+ */
+export function useStartUp(preloadScreen: () => Promise<unknown>): StartUp {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<StartUp>({ status: 'starting' });
   const retry = useCallback(() => {
@@ -21,15 +25,16 @@ export function useStartUp(): StartUp {
   useEffect(() => {
     let cancelled = false;
     const now = new Date();
+    const screen = preloadScreen().catch(() => undefined);
     Promise.all([prepareBuiltInDecks(now), unburyExpired(now)]).then(
-      () => !cancelled && setState({ status: 'ready' }),
+      () => screen.then(() => !cancelled && setState({ status: 'ready' })),
       (error: unknown) =>
         !cancelled && setState({ status: 'failed', message: `Could not prepare your decks. ${describeStorageError(error)}`, retry }),
     );
     return () => {
       cancelled = true;
     };
-  }, [attempt, retry]);
+  }, [attempt, retry, preloadScreen]);
 
   return state;
 }
