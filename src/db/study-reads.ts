@@ -91,17 +91,24 @@ export async function loadStudyBatch(
   const mode = options.mode ?? 'normal';
   const filter = options.filter ?? null;
   const until = mode === 'cram' ? Infinity : nextStudyDayStart(now, settings.dayStartHour).getTime();
-  const studied = await studiedToday(deckId, now, settings.dayStartHour);
-  const newLimit = mode === 'due-only' ? 0 : mode === 'cram' ? Infinity : Math.max(0, settings.newPerDay - studied.newCount);
-  const reviewLimit = mode === 'cram' ? Infinity : Math.max(0, settings.reviewsPerDay - studied.reviewCount);
+  // Today's answers only lower the limits, so the queues are read at the deck's full daily
+  // limits alongside them (one round trip instead of two) and cut to what is left below.
+  const newCeiling = mode === 'due-only' ? 0 : mode === 'cram' ? Infinity : Math.max(0, settings.newPerDay);
+  const reviewCeiling = mode === 'cram' ? Infinity : Math.max(0, settings.reviewsPerDay);
   const limited = <T>(collection: { limit(n: number): T }, n: number, apply: boolean): T | typeof collection =>
     apply && Number.isFinite(n) ? collection.limit(n) : collection;
   const unfiltered = filter === null;
-  const [learnRows, reviewRows, newRows] = await Promise.all([
+  const [studied, learnRows, reviewsRead, newRead] = await Promise.all([
+    studiedToday(deckId, now, settings.dayStartHour),
     queueRange(deckId, 'learn', until).toArray(),
-    (limited(queueRange(deckId, 'review', until), reviewLimit, unfiltered) as ReturnType<typeof queueRange>).toArray(),
-    newLimit === 0 ? Promise.resolve([]) : (limited(newRange(deckId), newLimit, unfiltered) as ReturnType<typeof newRange>).toArray(),
+    (limited(queueRange(deckId, 'review', until), reviewCeiling, unfiltered) as ReturnType<typeof queueRange>).toArray(),
+    newCeiling === 0 ? Promise.resolve([]) : (limited(newRange(deckId), newCeiling, unfiltered) as ReturnType<typeof newRange>).toArray(),
   ]);
+  const newLimit = Math.max(0, newCeiling - studied.newCount);
+  const reviewLimit = Math.max(0, reviewCeiling - studied.reviewCount);
+  // Without a filter every row read counts towards the limit: fetch cards for those within it only.
+  const reviewRows = unfiltered ? reviewsRead.slice(0, reviewLimit) : reviewsRead;
+  const newRows = unfiltered ? newRead.slice(0, newLimit) : newRead;
   const all = [...learnRows, ...reviewRows, ...newRows];
   const cardRows = await db.cards.bulkGet(all.map((row) => row.cardId));
   const cards = new Map<string, DeckCard>();
