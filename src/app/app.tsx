@@ -2,14 +2,14 @@
 import { Suspense } from 'react';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
-import { hrefFor, parseRoute, useRoute, type Route } from '../components/routes.ts';
+import { hrefFor, useRoute, type Route } from '../components/routes.ts';
 import { useApplyTheme } from '../features/appearance/use-apply-theme.ts';
 import { HomeScreen } from '../features/home/home-screen.tsx';
 import { ImportButton } from '../features/import/import-button.tsx';
 import { ImportDropZone } from '../features/import/import-drop-zone.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { usePersistentStorageRequest } from '../features/pwa/use-persistent-storage-request.ts';
-import { browse, customStudy, deckActions, deckSettings, preloadScreen, settings, stats, study } from './screens.ts';
+import { browse, customStudy, deckActions, deckSettings, settings, stats, study } from './screens.ts';
 import { useStartUp } from './use-start-up.ts';
 
 const { Screen: StudyScreen } = study;
@@ -19,9 +19,6 @@ const { Screen: DeckActions } = deckActions;
 const { Screen: DeckSettingsScreen } = deckSettings;
 const { Screen: StatsScreen } = stats;
 const { Screen: SettingsScreen } = settings;
-
-/** The code of the screen the app is opening on, loaded alongside start-up's database work. */
-const preloadOpeningScreen = () => preloadScreen(parseRoute(window.location.hash));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -72,9 +69,10 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-export function App() {
+/** `startUp`: the first start-up attempt, begun by main.tsx before the first render. */
+export function App({ startUp: firstStartUp }: { startUp: Promise<void> }) {
   const route = useRoute();
-  const startUp = useStartUp(preloadOpeningScreen);
+  const startUp = useStartUp(firstStartUp);
   usePersistentStorageRequest(route.name === 'study');
   useApplyTheme();
   return (

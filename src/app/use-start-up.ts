@@ -1,20 +1,16 @@
 /**
- * Start-up: reconcile the built-in decks into the database and bring back buried cards before
- * the first screen reads it, while the code of that screen loads. A failure (storage full,
- * IndexedDB unavailable in a private window) is reported with a retry instead of a blank page.
+ * Start-up as the app frame sees it: starting, ready, or failed with a retry. A failure
+ * (storage full, IndexedDB unavailable in a private window) is reported with a retry instead
+ * of a blank page.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { describeStorageError } from '../db/storage-errors.ts';
-import { unburyExpired } from '../db/unbury.ts';
-import { prepareBuiltInDecks } from './built-in-decks.ts';
+import { startUp } from './start-up.ts';
 
 export type StartUp = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string; retry: () => void };
 
-/**
- * `preloadScreen` loads the first screen's code. Its failure (offline before the service
- * worker has the file) is left to the screen's own error boundary, not reported as start-up's.
- */
-export function useStartUp(preloadScreen: () => Promise<unknown>): StartUp {
+/** `firstAttempt`: start-up as main.tsx began it; a retry starts it again. */
+export function useStartUp(firstAttempt: Promise<void>): StartUp {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<StartUp>({ status: 'starting' });
   const retry = useCallback(() => {
@@ -24,17 +20,15 @@ export function useStartUp(preloadScreen: () => Promise<unknown>): StartUp {
 
   useEffect(() => {
     let cancelled = false;
-    const now = new Date();
-    const screen = preloadScreen().catch(() => undefined);
-    Promise.all([prepareBuiltInDecks(now), unburyExpired(now)]).then(
-      () => screen.then(() => !cancelled && setState({ status: 'ready' })),
+    (attempt === 0 ? firstAttempt : startUp()).then(
+      () => !cancelled && setState({ status: 'ready' }),
       (error: unknown) =>
         !cancelled && setState({ status: 'failed', message: `Could not prepare your decks. ${describeStorageError(error)}`, retry }),
     );
     return () => {
       cancelled = true;
     };
-  }, [attempt, retry, preloadScreen]);
+  }, [attempt, retry, firstAttempt]);
 
   return state;
 }
