@@ -2,6 +2,7 @@
  * Reads for the home screen and the study session. Every query goes through a compound
  * index, so counting or loading today's cards never reads the whole collection.
  */
+import type { Collection } from 'dexie';
 import type { DeckCard } from '../domain/deck/types.ts';
 import { nextStudyDayStart, studyDayStart } from '../domain/scheduling/day.ts';
 import type { CardSchedule } from '../domain/scheduling/types.ts';
@@ -43,13 +44,27 @@ export async function studiedToday(deckId: string, now: Date, dayStartHour: numb
   return { newCount, reviewCount, total: rows.length, timeMs };
 }
 
+/**
+ * How many entries a range holds, up to `ceiling`: min(count, ceiling). IndexedDB counts by
+ * walking every entry, and a big deck has tens of thousands of new or due cards of which the
+ * daily limit shows a few hundred; a cursor skipping `ceiling - 1` entries finds out whether
+ * the limit is reached, and only a range below the limit is counted.
+ */
+async function countUpTo(range: Collection, ceiling: number): Promise<number> {
+  if (ceiling <= 0) return 0;
+  if (!Number.isFinite(ceiling)) return range.count();
+  const atCeiling = await range.clone().offset(ceiling - 1).limit(1).primaryKeys();
+  return atCeiling.length > 0 ? ceiling : range.count();
+}
+
 /** New / Learning / Due for today, honouring the deck's daily limits. */
 export async function deckCounts(deckId: string, settings: DeckSettings, now: Date): Promise<DeckCounts> {
   const until = nextStudyDayStart(now, settings.dayStartHour).getTime();
+  // Counted up to the full daily limits, alongside today's answers, which only lower them.
   const [newAvailable, learning, dueReviews, studied] = await Promise.all([
-    newRange(deckId).count(),
+    countUpTo(newRange(deckId), Math.ceil(settings.newPerDay)),
     queueRange(deckId, 'learn', until).count(),
-    queueRange(deckId, 'review', until).count(),
+    countUpTo(queueRange(deckId, 'review', until), Math.ceil(settings.reviewsPerDay)),
     studiedToday(deckId, now, settings.dayStartHour),
   ]);
   return {
