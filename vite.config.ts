@@ -120,5 +120,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Worker bundles do not get the plugins above: the built-in deck worker imports the decks.
+    plugins: () => [retainDecks()],
+  },
 });

@@ -1,10 +1,13 @@
 /**
  * Build-time deck step: turns every `decks/*.txt` (and `.md`) into typed deck JSON.
  *
- * The app imports `virtual:retain-decks`, a small manifest (id, title, content hash,
- * card count) whose `load()` dynamically imports one deck's JSON as its own chunk. Start-up
- * compares hashes with the database and only loads a deck's JSON when it changed, so the
- * initial bundle never carries deck content and the raw text is never shipped.
+ * Two virtual modules:
+ * - `virtual:retain-deck-versions`: only each deck's id and content hash. The page's start-up
+ *   compares them with the database; a normal start needs nothing more.
+ * - `virtual:retain-decks`: a small manifest (id, title, content hash, card count) whose
+ *   `load()` dynamically imports one deck's JSON as its own chunk. Only the built-in deck
+ *   worker imports it, when a deck changed, so the page's bundle never carries deck content
+ *   and the raw text is never shipped.
  *
  * Imports only src/domain: the same parser runs here, in Node tests and in the import worker.
  */
@@ -15,6 +18,7 @@ import { buildDeck } from '../src/domain/deck/build-deck.ts';
 import type { Deck } from '../src/domain/deck/types.ts';
 
 const MANIFEST_ID = 'virtual:retain-decks';
+const VERSIONS_ID = 'virtual:retain-deck-versions';
 const DECK_PREFIX = 'virtual:retain-deck/';
 const RESOLVED = '\0';
 
@@ -79,10 +83,14 @@ export function retainDecks(options: { dir?: string } = {}): Plugin {
       if (errors.length > 0) this.error(`Deck files have errors:\n${errors.join('\n')}`);
     },
     resolveId(id) {
-      if (id === MANIFEST_ID || id.startsWith(DECK_PREFIX)) return RESOLVED + id;
+      if (id === MANIFEST_ID || id === VERSIONS_ID || id.startsWith(DECK_PREFIX)) return RESOLVED + id;
       return null;
     },
     load(id) {
+      if (id === RESOLVED + VERSIONS_ID) {
+        const versions = built.map(({ deck, hash }) => ({ id: deck.id, hash }));
+        return `export const builtInDeckVersions = ${JSON.stringify(versions)};`;
+      }
       if (id === RESOLVED + MANIFEST_ID) {
         const entries = built.map(({ deck, hash }) => {
           const meta = { id: deck.id, title: deck.title, sourceFile: deck.sourceFile, hash, cardCount: deck.cards.length };

@@ -12,3 +12,8 @@ declare module 'virtual:retain-decks' {
   }
   export const builtInDecks: BuiltInDeck[];
 }
+
+declare module 'virtual:retain-deck-versions' {
+  /** Each built-in deck's id and content hash, without its content: enough to tell whether it changed. */
+  export const builtInDeckVersions: { id: string; hash: string }[];
+}

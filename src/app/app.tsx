@@ -1,5 +1,5 @@
 /** The app frame: start-up, header, update prompt, drop zone, and one screen per route. */
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { hrefFor, useRoute, type Route } from '../components/routes.ts';
@@ -9,19 +9,16 @@ import { ImportButton } from '../features/import/import-button.tsx';
 import { ImportDropZone } from '../features/import/import-drop-zone.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { usePersistentStorageRequest } from '../features/pwa/use-persistent-storage-request.ts';
+import { browse, customStudy, deckActions, deckSettings, settings, stats, study } from './screens.ts';
 import { useStartUp } from './use-start-up.ts';
 
-// Screens other than home load on first use, so the first paint carries only what home needs.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
-const named = <K extends string, P extends ComponentType<any>>(load: () => Promise<Record<K, P>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-const StudyScreen = named(() => import('../features/study/study-screen.tsx'), 'StudyScreen');
-const BrowseScreen = named(() => import('../features/browse/browse-screen.tsx'), 'BrowseScreen');
-const CustomStudyPanel = named(() => import('../features/custom-study/custom-study-panel.tsx'), 'CustomStudyPanel');
-const DeckActions = named(() => import('../features/deck-actions/deck-actions.tsx'), 'DeckActions');
-const DeckSettingsScreen = named(() => import('../features/deck-settings/deck-settings-screen.tsx'), 'DeckSettingsScreen');
-const StatsScreen = named(() => import('../features/stats/stats-screen.tsx'), 'StatsScreen');
-const SettingsScreen = named(() => import('./settings-screen.tsx'), 'SettingsScreen');
+const { Screen: StudyScreen } = study;
+const { Screen: BrowseScreen } = browse;
+const { Screen: CustomStudyPanel } = customStudy;
+const { Screen: DeckActions } = deckActions;
+const { Screen: DeckSettingsScreen } = deckSettings;
+const { Screen: StatsScreen } = stats;
+const { Screen: SettingsScreen } = settings;
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -72,9 +69,10 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-export function App() {
+/** `startUp`: the first start-up attempt, begun by main.tsx before the first render. */
+export function App({ startUp: firstStartUp }: { startUp: Promise<void> }) {
   const route = useRoute();
-  const startUp = useStartUp();
+  const startUp = useStartUp(firstStartUp);
   usePersistentStorageRequest(route.name === 'study');
   useApplyTheme();
   return (

@@ -1,17 +1,16 @@
 /**
- * Start-up: reconcile the built-in decks into the database before the first screen reads
- * it. A failure (storage full, IndexedDB unavailable in a private window) is reported with
- * a retry instead of a blank page.
+ * Start-up as the app frame sees it: starting, ready, or failed with a retry. A failure
+ * (storage full, IndexedDB unavailable in a private window) is reported with a retry instead
+ * of a blank page.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { builtInDecks } from 'virtual:retain-decks';
-import { syncBuiltInDecks } from '../db/builtin-sync.ts';
 import { describeStorageError } from '../db/storage-errors.ts';
-import { unburyExpired } from '../db/unbury.ts';
+import { startUp } from './start-up.ts';
 
 export type StartUp = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string; retry: () => void };
 
-export function useStartUp(): StartUp {
+/** `firstAttempt`: start-up as main.tsx began it; a retry starts it again. */
+export function useStartUp(firstAttempt: Promise<void>): StartUp {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<StartUp>({ status: 'starting' });
   const retry = useCallback(() => {
@@ -21,8 +20,7 @@ export function useStartUp(): StartUp {
 
   useEffect(() => {
     let cancelled = false;
-    const now = new Date();
-    Promise.all([syncBuiltInDecks(builtInDecks, now), unburyExpired(now)]).then(
+    (attempt === 0 ? firstAttempt : startUp()).then(
       () => !cancelled && setState({ status: 'ready' }),
       (error: unknown) =>
         !cancelled && setState({ status: 'failed', message: `Could not prepare your decks. ${describeStorageError(error)}`, retry }),
@@ -30,7 +28,7 @@ export function useStartUp(): StartUp {
     return () => {
       cancelled = true;
     };
-  }, [attempt, retry]);
+  }, [attempt, retry, firstAttempt]);
 
   return state;
 }

@@ -4,7 +4,7 @@
  * The schema strings list only indexed fields.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { installChangeLog, type ChangeLogRow } from './change-log.ts';
+import { installChangeLog, newHead, type ChangeLogRow } from './change-log.ts';
 import type { CardRow, DeckRow, ReviewRow, SettingRow, StateRow } from './rows.ts';
 
 export const DATABASE_NAME = 'retain';
@@ -36,7 +36,14 @@ export class RetainDatabase extends Dexie {
     // see a new epoch and read everything once.
     this.version(2)
       .stores({ changes: '++seq' })
-      .upgrade((tx) => tx.table('settings').delete(LEGACY_CHANGE_LOG_KEY));
+      .upgrade(async (tx) => {
+        await tx.table('settings').delete(LEGACY_CHANGE_LOG_KEY);
+        await tx.table('changes').add(newHead());
+      });
+    // The log's head (its epoch) exists from the start, so any reader can remember positions.
+    this.on('populate', (tx) => {
+      void tx.table('changes').add(newHead());
+    });
     // Every write to reviews, states or cards is noted for the statistics cache (change-log.ts).
     installChangeLog(this);
   }

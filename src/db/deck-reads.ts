@@ -1,6 +1,7 @@
 /** Reads of decks and cards for the home and browse screens. */
 import type { DeckCard } from '../domain/deck/types.ts';
 import type { DeckSettings } from '../domain/settings/deck-settings.ts';
+import { visibleCardTotals } from './card-totals.ts';
 import { db } from './database.ts';
 import { cardRowToDeckCard } from './mappers.ts';
 import { deckCounts, type DeckCounts } from './study-reads.ts';
@@ -16,24 +17,24 @@ export interface DeckSummary {
 }
 
 export async function listDecks(now: Date): Promise<DeckSummary[]> {
-  const decks = await db.decks.orderBy('id').toArray();
-  return Promise.all(
-    decks.map(async (deck) => {
-      const [cardCount, counts] = await Promise.all([
-        db.cards.where('[deckId+hidden]').equals([deck.id, 0]).count(),
-        deckCounts(deck.id, deck.settings, now),
-      ]);
-      return {
-        id: deck.id,
-        title: deck.title,
-        sourceFile: deck.sourceFile,
-        builtIn: deck.builtIn === 1,
-        cardCount,
-        settings: deck.settings,
-        counts,
-      };
-    }),
-  );
+  // One read transaction: the card totals and the change-log position they are remembered at
+  // (card-totals.ts) must come from the same snapshot.
+  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.changes], async () => {
+    const decks = await db.decks.orderBy('id').toArray();
+    const [cardCounts, withCounts] = await Promise.all([
+      visibleCardTotals(decks.map((deck) => deck.id)),
+      Promise.all(decks.map(async (deck) => ({ deck, counts: await deckCounts(deck.id, deck.settings, now) }))),
+    ]);
+    return withCounts.map(({ deck, counts }) => ({
+      id: deck.id,
+      title: deck.title,
+      sourceFile: deck.sourceFile,
+      builtIn: deck.builtIn === 1,
+      cardCount: cardCounts.get(deck.id) ?? 0,
+      settings: deck.settings,
+      counts,
+    }));
+  });
 }
 
 export async function getDeckSettings(deckId: string): Promise<DeckSettings | undefined> {

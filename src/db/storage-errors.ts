@@ -3,7 +3,8 @@
  * browser's DOMException names (QuotaExceededError, DatabaseClosedError, …) in its own errors;
  * both carry `name`, and an inner error may too.
  */
-function errorNames(error: unknown): string[] {
+/** The names along an error's `inner` chain, outermost first. */
+export function errorNames(error: unknown): string[] {
   const names: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {

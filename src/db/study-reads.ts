@@ -2,6 +2,7 @@
  * Reads for the home screen and the study session. Every query goes through a compound
  * index, so counting or loading today's cards never reads the whole collection.
  */
+import type { Collection } from 'dexie';
 import type { DeckCard } from '../domain/deck/types.ts';
 import { nextStudyDayStart, studyDayStart } from '../domain/scheduling/day.ts';
 import type { CardSchedule } from '../domain/scheduling/types.ts';
@@ -44,13 +45,27 @@ export async function studiedToday(deckId: string, now: Date, dayStartHour: numb
   return { newCount, reviewCount, total: rows.length, timeMs };
 }
 
+/**
+ * How many entries a range holds, up to `ceiling`: min(count, ceiling). IndexedDB counts by
+ * walking every entry, and a big deck has tens of thousands of new or due cards of which the
+ * daily limit shows a few hundred; a cursor skipping `ceiling - 1` entries finds out whether
+ * the limit is reached, and only a range below the limit is counted.
+ */
+async function countUpTo(range: Collection, ceiling: number): Promise<number> {
+  if (ceiling <= 0) return 0;
+  if (!Number.isFinite(ceiling)) return range.count();
+  const atCeiling = await range.clone().offset(ceiling - 1).limit(1).primaryKeys();
+  return atCeiling.length > 0 ? ceiling : range.count();
+}
+
 /** New / Learning / Due for today, honouring the deck's daily limits. */
 export async function deckCounts(deckId: string, settings: DeckSettings, now: Date): Promise<DeckCounts> {
   const until = nextStudyDayStart(now, settings.dayStartHour).getTime();
+  // Counted up to the full daily limits, alongside today's answers, which only lower them.
   const [newAvailable, learning, dueReviews, studied] = await Promise.all([
-    newRange(deckId).count(),
+    countUpTo(newRange(deckId), Math.ceil(settings.newPerDay)),
     queueRange(deckId, 'learn', until).count(),
-    queueRange(deckId, 'review', until).count(),
+    countUpTo(queueRange(deckId, 'review', until), Math.ceil(settings.reviewsPerDay)),
     studiedToday(deckId, now, settings.dayStartHour),
   ]);
   return {
@@ -92,17 +107,24 @@ export async function loadStudyBatch(
   const mode = options.mode ?? 'normal';
   const filter = options.filter ?? null;
   const until = mode === 'cram' ? Infinity : nextStudyDayStart(now, settings.dayStartHour).getTime();
-  const studied = await studiedToday(deckId, now, settings.dayStartHour);
-  const newLimit = mode === 'due-only' ? 0 : mode === 'cram' ? Infinity : Math.max(0, settings.newPerDay - studied.newCount);
-  const reviewLimit = mode === 'cram' ? Infinity : Math.max(0, settings.reviewsPerDay - studied.reviewCount);
+  // Today's answers only lower the limits, so the queues are read at the deck's full daily
+  // limits alongside them (one round trip instead of two) and cut to what is left below.
+  const newCeiling = mode === 'due-only' ? 0 : mode === 'cram' ? Infinity : Math.max(0, settings.newPerDay);
+  const reviewCeiling = mode === 'cram' ? Infinity : Math.max(0, settings.reviewsPerDay);
   const limited = <T>(collection: { limit(n: number): T }, n: number, apply: boolean): T | typeof collection =>
     apply && Number.isFinite(n) ? collection.limit(n) : collection;
   const unfiltered = filter === null;
-  const [learnRows, reviewRows, newRows] = await Promise.all([
+  const [studied, learnRows, reviewsRead, newRead] = await Promise.all([
+    studiedToday(deckId, now, settings.dayStartHour),
     queueRange(deckId, 'learn', until).toArray(),
-    (limited(queueRange(deckId, 'review', until), reviewLimit, unfiltered) as ReturnType<typeof queueRange>).toArray(),
-    newLimit === 0 ? Promise.resolve([]) : (limited(newRange(deckId), newLimit, unfiltered) as ReturnType<typeof newRange>).toArray(),
+    (limited(queueRange(deckId, 'review', until), reviewCeiling, unfiltered) as ReturnType<typeof queueRange>).toArray(),
+    newCeiling === 0 ? Promise.resolve([]) : (limited(newRange(deckId), newCeiling, unfiltered) as ReturnType<typeof newRange>).toArray(),
   ]);
+  const newLimit = Math.max(0, newCeiling - studied.newCount);
+  const reviewLimit = Math.max(0, reviewCeiling - studied.reviewCount);
+  // Without a filter every row read counts towards the limit: fetch cards for those within it only.
+  const reviewRows = unfiltered ? reviewsRead.slice(0, reviewLimit) : reviewsRead;
+  const newRows = unfiltered ? newRead.slice(0, newLimit) : newRead;
   const all = [...learnRows, ...reviewRows, ...newRows];
   const cardRows = await db.cards.bulkGet(all.map((row) => row.cardId));
   const cards = new Map<string, DeckCard>();

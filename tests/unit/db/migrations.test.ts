@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDatabase, problemCount } from '../../../src/db/check-database.ts';
+import { HEAD_SEQ } from '../../../src/db/change-log.ts';
 import { DATABASE_NAME, LEGACY_CHANGE_LOG_KEY, db } from '../../../src/db/database.ts';
 import { listDecks } from '../../../src/db/deck-reads.ts';
 import { loadStudyBatch } from '../../../src/db/study-reads.ts';
@@ -34,11 +35,11 @@ interface VersionCase {
   upgrade: (tables: Tables) => Tables;
 }
 
-/** Version 2 adds the change log's table (empty after an upgrade) and drops its old settings row. */
+/** Version 2 adds the change log's table (holding only its head after an upgrade) and drops its old settings row. */
 const toVersion2 = (tables: Tables): Tables => ({
   ...tables,
   settings: (tables.settings ?? []).filter((row) => (row as { key?: unknown }).key !== LEGACY_CHANGE_LOG_KEY),
-  changes: [],
+  changes: [{ seq: HEAD_SEQ, epoch: expect.stringMatching(/^[0-9a-f]{24}$/), since: { reviews: 0, states: 0, cards: 0 } }],
 });
 
 const VERSIONS: readonly VersionCase[] = [
@@ -105,7 +106,7 @@ describe('schema migrations', () => {
     // The log works in the upgraded database.
     const state = (await db.states.toCollection().first())!;
     await db.states.put({ ...state, reps: state.reps + 1 });
-    expect(await db.changes.toArray()).toEqual([{ seq: 1, table: 'states', keys: [state.cardId] }]);
+    expect(await db.changes.where('seq').above(HEAD_SEQ).toArray()).toEqual([{ seq: 1, table: 'states', keys: [state.cardId] }]);
   });
 
   for (const { version, upgrade } of VERSIONS) {
