@@ -40,7 +40,7 @@
 import type { Deck, DeckCard, Diagnostic } from './types.ts';
 import { cardIdForKey, normaliseQuestion, slugify } from './ids.ts';
 import { tooManyCards } from './import-limits.ts';
-import { classifyLines, itemDepth, itemText, lookahead, MAX_LINE_LENGTH, splitLines, startsAnswerContent } from './lines.ts';
+import { classifyLines, isWhitespace, itemDepth, itemText, lookahead, MAX_LINE_LENGTH, splitLines, startsAnswerContent } from './lines.ts';
 
 /** Where the parser is inside the current card. */
 type State = 'before-cards' | 'question' | 'tags' | 'paragraph' | 'list';
@@ -181,7 +181,6 @@ function overLimit(title: string | undefined, sourceFile: string, line: number, 
 
 /** `- `, `  - `, `    - `…, built once per depth. */
 const itemPrefixes: string[] = [];
-const WHITESPACE = /\s/u;
 
 /** The Markdown line of a list item; reuses the source line when it is already in that form. */
 function renderItem(rawLine: string, content: string, depth: number): string {
@@ -191,7 +190,7 @@ function renderItem(rawLine: string, content: string, depth: number): string {
   const first = rawLine[prefix.length];
   const last = rawLine[rawLine.length - 1];
   const canonical =
-    rawLine.startsWith(prefix) && first !== undefined && !WHITESPACE.test(first) && last !== undefined && !WHITESPACE.test(last);
+    rawLine.startsWith(prefix) && first !== undefined && !isWhitespace(first) && last !== undefined && !isWhitespace(last);
   if (canonical) return rawLine;
   const text = itemText(content);
   return text === '' ? prefix.trimEnd() : prefix + text;

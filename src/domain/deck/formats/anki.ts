@@ -27,7 +27,7 @@ import type { Diagnostic } from '../types.ts';
 import { readAnkiHeaders, type AnkiHeaders } from './anki-headers.ts';
 import { clozeCard } from './anki-cloze.ts';
 import { buildDeck, mergeTags, progressReporter, splitTags, type CardDraft, type ImportedDecks, type ImporterOptions } from './deck-builder.ts';
-import { guessDelimiter, normaliseNewlines, readDelimitedRows } from './delimited-rows.ts';
+import { guessDelimiter, normaliseNewlines, readDelimitedRows, type DelimitedRow } from './delimited-rows.ts';
 import { looksLikeHtml } from './html-tokenizer.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { plainTextToMarkdown } from './markdown-text.ts';
@@ -119,21 +119,23 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
   const progress = progressReporter(options.onProgress);
   const maxCards = options.maxCards ?? Infinity;
   const maxDecks = options.maxDecks ?? Infinity;
-  const read = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, maxRows: maxCards, onProgress: progress });
-  if (read.overLimit !== undefined) return refusal(read.overLimit.line, tooManyRows(read.overLimit.row, maxCards));
-  const { rows, diagnostics: quoteErrors } = read;
-
-  const fileDiagnostics: Diagnostic[] = [...headers.diagnostics, ...quoteErrors];
   const defaultTitle = options.title ?? headers.deck ?? titleFromFileName(fileName);
   const groups = new Map<string, { drafts: CardDraft[]; diagnostics: Diagnostic[] }>();
   // Rows almost always have the same number of fields: their layout is worked out once per count.
   const layouts = new Map<number, RowLayout>();
-  for (const row of rows) {
-    if (body[row.start] === '#') continue;
+  let tooManyDecksAt: Diagnostic | undefined;
+
+  // Each row becomes a card as it is read, so its raw fields are garbage at once rather than
+  // kept for the whole file.
+  const addRow = (row: DelimitedRow): boolean => {
+    if (body[row.start] === '#') return true;
     const deckName = (plan.deck === undefined ? '' : (row.fields[plan.deck] ?? '').trim()) || defaultTitle;
     let group = groups.get(deckName);
     if (group === undefined) {
-      if (groups.size === maxDecks) return refusal(row.line, tooManyDecks(deckName, maxDecks));
+      if (groups.size === maxDecks) {
+        tooManyDecksAt = { line: row.line, severity: 'error', message: tooManyDecks(deckName, maxDecks) };
+        return false;
+      }
       group = { drafts: [], diagnostics: [] };
       groups.set(deckName, group);
     }
@@ -151,15 +153,21 @@ export function parseAnkiExport(text: string, fileName: string, options: Importe
     };
     if (card.question.trim() === '') {
       group.diagnostics.push({ line: row.line, severity: 'warning', message: 'note skipped: its first field is empty (images and sounds cannot be imported)' });
-      continue;
+      return true;
     }
     if (card.answer.trim() === '') {
       group.diagnostics.push({ line: row.line, severity: 'warning', message: 'note skipped: it has no answer field, or the answer is empty' });
-      continue;
+      return true;
     }
     const tags = plan.tags === undefined ? [] : splitTags(row.fields[plan.tags] ?? '');
     group.drafts.push({ ...card, tags: headers.globalTags.length === 0 ? tags : mergeTags(tags, headers.globalTags), line: row.line });
-  }
+    return true;
+  };
+
+  const read = readDelimitedRows(body, { delimiter: separator, firstLine: headers.bodyLine, maxRows: maxCards, onRow: addRow, onProgress: progress });
+  if (tooManyDecksAt !== undefined) return { decks: [], diagnostics: [tooManyDecksAt] };
+  if (read.overLimit !== undefined) return refusal(read.overLimit.line, tooManyRows(read.overLimit.row, maxCards));
+  const fileDiagnostics: Diagnostic[] = [...headers.diagnostics, ...read.diagnostics];
 
   const renameSingle = options.title !== undefined && groups.size === 1;
   const decks = [...groups].map(([name, group]) =>

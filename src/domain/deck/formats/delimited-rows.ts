@@ -35,6 +35,12 @@ export interface ReadOptions {
   firstLine?: number;
   /** Most non-blank rows read; reading stops at the next one (see `overLimit`). No limit by default. */
   maxRows?: number;
+  /**
+   * Receives each non-blank row as it is read, instead of collecting it in `rows` (which then
+   * stays empty), so that a row's fields can be dropped as soon as they are used; returning
+   * false stops reading there.
+   */
+  onRow?: (row: DelimitedRow) => boolean | void;
   onProgress?: (fraction: number) => void;
 }
 
@@ -81,6 +87,8 @@ export function readDelimitedRows(text: string, options: ReadOptions): Delimited
   const rows: DelimitedRow[] = [];
   const diagnostics: Diagnostic[] = [];
   const maxRows = options.maxRows ?? Infinity;
+  const onRow = options.onRow;
+  let rowCount = 0;
   let overLimit: DelimitedRows['overLimit'];
   // Rows arrive in order, so counting line feeds up to each row's start is one forward sweep.
   let countedTo = 0;
@@ -102,13 +110,21 @@ export function readDelimitedRows(text: string, options: ReadOptions): Delimited
       countedTo = start;
       const fields = result.data;
       const blank = (fields.length === 1 && fields[0] === '') || isBlankRow(fields);
-      if (!blank && rows.length === maxRows) {
+      if (!blank && rowCount === maxRows) {
         overLimit = { row: maxRows + 1, line };
         parser.abort();
         return;
       }
       if (result.errors.length > 0) diagnostics.push(quoteDiagnostic(result.errors, line, options.delimiter));
-      if (!blank) rows.push({ fields, line, start });
+      if (!blank) {
+        rowCount++;
+        const row = { fields, line, start };
+        if (onRow === undefined) rows.push(row);
+        else if (onRow(row) === false) {
+          parser.abort();
+          return;
+        }
+      }
       if (options.onProgress !== undefined && rowStart >= nextProgress) {
         nextProgress = rowStart + progressStep;
         options.onProgress(rowStart / text.length);
