@@ -17,7 +17,11 @@
  *
  * Answers append review rows with keys from the key generator, which are always above every key
  * the table has held, so a reader finds them by reading above the highest id it knows and they
- * are not logged at all. A write of more than MAX_LISTED keys, or of a range, is logged as "the
+ * are not logged at all. Such a row also stands for a change of its card's state: a write of card
+ * states in a transaction that has already appended review rows for all of those cards is not
+ * logged either (readers re-read the states of the cards of the review rows they find), so an
+ * answer, which appends its review row before it writes the state, adds nothing to the log.
+ * A write of more than MAX_LISTED keys, or of a range, is logged as "the
  * whole table changed". Every TRIM_EVERY positions the rows older than the newest MAX_KEPT are
  * deleted and the head row (position 0) notes, per table, the newest position deleted: a reader
  * that far behind reads that table again in full. The head also holds the log's epoch, which
@@ -196,6 +200,20 @@ function append(changes: DBCoreTable, trans: DBCoreTransaction, table: TrackedTa
   });
 }
 
+/** Per transaction, the cards it has appended review rows for. */
+const answeredIn = new WeakMap<DBCoreTransaction, Set<unknown>>();
+
+function noteAnswered(trans: DBCoreTransaction, rows: readonly unknown[]): void {
+  const cards = answeredIn.get(trans) ?? new Set<unknown>();
+  for (const row of rows) cards.add((row as { cardId?: unknown } | null)?.cardId);
+  answeredIn.set(trans, cards);
+}
+
+const allAnswered = (trans: DBCoreTransaction, keys: readonly RowKey[]): boolean => {
+  const cards = answeredIn.get(trans);
+  return cards !== undefined && keys.every((key) => cards.has(key));
+};
+
 const installed = new WeakSet<Dexie>();
 
 export const changeLogMiddleware: Middleware<DBCore> = {
@@ -220,7 +238,13 @@ export const changeLogMiddleware: Middleware<DBCore> = {
           // `.then` on Dexie's own promises (not async/await) keeps Dexie's transaction zone.
           mutate: (req) => {
             const logged = describe(req, table);
-            if (logged === 'nothing') return table.mutate(req);
+            if (logged === 'nothing') {
+              if (name === 'reviews' && req.type === 'add') noteAnswered(req.trans, req.values);
+              return table.mutate(req);
+            }
+            if (name === 'states' && req.type !== 'delete' && logged !== 'from-result' && logged.keys !== null && allAnswered(req.trans, logged.keys)) {
+              return table.mutate(req);
+            }
             if (logged === 'from-result') {
               return table.mutate(req).then((res) => {
                 const keys: unknown[] | undefined = res.results;

@@ -139,14 +139,11 @@ async function readChanges(cache: StatsCache, positions: Record<TrackedTable, nu
       return { seq: log.seq, lost: TRACKED_TABLES.filter((_, i) => ![reviewKeys, stateKeys, cardKeys][i]) };
     }
     const reviewIds = [...reviewKeys].filter((k): k is number => typeof k === 'number');
-    const stateIds = [...stateKeys].map(String);
+    const appended = await db.reviews.where(':id').above(cache.maxReviewId).toArray();
+    // An appended review row stands for a change of its card's state, which the log leaves out.
+    const stateIds = [...new Set([...[...stateKeys].map(String), ...appended.map((row) => row.cardId)])];
     const cardIds = [...cardKeys].map(String);
-    const [listed, appended, states, cards] = await Promise.all([
-      db.reviews.bulkGet(reviewIds),
-      db.reviews.where(':id').above(cache.maxReviewId).toArray(),
-      db.states.bulkGet(stateIds),
-      db.cards.bulkGet(cardIds),
-    ]);
+    const [listed, states, cards] = await Promise.all([db.reviews.bulkGet(reviewIds), db.states.bulkGet(stateIds), db.cards.bulkGet(cardIds)]);
     const reviews = new Map<number, ReviewRow & { id: number }>();
     for (const row of [...listed, ...appended]) if (row?.id !== undefined) reviews.set(row.id, row as ReviewRow & { id: number });
     return {

@@ -68,8 +68,9 @@ function writeOverKnownRow(entry: ReviewEntry, row: ReviewRow, known: StateRow):
   return db
     .transaction('rw', db.states, db.reviews, () => {
       const stored = db.states.get(entry.cardId);
-      const saved = db.states.put(next);
+      // The review row first: then it stands for the state change in the change log (change-log.ts).
       const logged = db.reviews.add(row);
+      const saved = db.states.put(next);
       // Both fail when the check below aborts the transaction; that failure is handled there.
       saved.catch(ignore);
       logged.catch(ignore);
@@ -107,8 +108,8 @@ function writeAfterReading(entry: ReviewEntry, row: ReviewRow, leech: boolean): 
               if (!card.tags.includes(LEECH_TAG)) card.tags = [...card.tags, LEECH_TAG];
             })
           : null;
-        const saved = db.states.put(next);
         const logged = db.reviews.add(row);
+        const saved = db.states.put(next);
         return saved.then(() => tagged).then(() => logged);
       }),
     )
