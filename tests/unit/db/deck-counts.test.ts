@@ -50,6 +50,11 @@ describe('deckCounts at the edges of the daily limits', () => {
     expect((await deckCounts('d', settings, NOW)).new).toBe(shown);
   });
 
+  it('a limit in the thousands counts the new cards instead', async () => {
+    await saveDeck(ids('n', 3));
+    expect((await deckCounts('d', { ...settings, newPerDay: 5000 }, NOW)).new).toBe(3);
+  });
+
   it('fewer new cards than the room left today: all of them', async () => {
     await saveDeck(ids('n', 5));
     await good('n0', NOW);
