@@ -5,7 +5,7 @@
  * one answer against a raw IndexedDB transaction doing the same writes at the same pace, the
  * home counts, and the JS heap.
  */
-import { median, percentile, withServedApp } from './browser.mjs';
+import { median, percentile, withServedAppOnDisk } from './browser.mjs';
 import { seedInPage } from './seed-collection.mjs';
 
 const DECK = 'bench';
@@ -122,8 +122,8 @@ async function rawCountTimes(page, runs) {
 }
 
 export async function runStudyBench({ cards = 100_000, reviews = 1_000_000, answers = 300, port = 4310, log = console.log } = {}) {
-  return withServedApp(port, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL });
+  // On disk, as a person's collection is: cold starts read it from there.
+  return withServedAppOnDisk(port, async ({ context }) => {
     await context.addInitScript(instrument);
     const setup = await context.newPage();
     await setup.goto('/');
@@ -187,7 +187,6 @@ export async function runStudyBench({ cards = 100_000, reviews = 1_000_000, answ
       homeTimes.push(elapsed);
     }
     const rawCounts = await rawCountTimes(page, 7);
-    await context.close();
 
     return {
       seeded,
