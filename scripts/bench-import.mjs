@@ -10,7 +10,9 @@
  * rows the import stored (read back from the app's database) written again with the raw
  * IndexedDB API, from a worker as the app writes them, into a scratch database with the same
  * object stores and indexes, in one transaction. The commit cannot be faster than that; the
- * ratio says how much the app adds. Each phase also reports the CPU time Chromium's processes
+ * ratio says how much the app adds. It also times one put per card of a row holding nothing but
+ * its key, in a store without indexes: the floor under any layout that stores a row per card.
+ * Each phase also reports the CPU time Chromium's processes
  * used (from /proc), which other people's jobs on a shared machine disturb far less than the
  * wall clock, and each run the load average.
  *
@@ -19,7 +21,7 @@
  * Usage: npm run build && node scripts/bench-import.mjs [--cards 50000] [--port 4399] [--budget-ms 5000] [--runs 3]
  * Prints one line per run, the medians, and a final line
  *   BENCH_JSON {"cards", "megabytes", "runs", "budgetMs", "previewMs", "commitMs", "totalMs",
- *               "commitCpuMs", "rawWriteMs", "rawWriteCpuMs", "rawRows", "longestTaskMs",
+ *               "commitCpuMs", "rawWriteMs", "rawWriteCpuMs", "rawRows", "rawBareMs", "longestTaskMs",
  *               "maxTimerGapMs", "loadAverage": [start, end], "perRun": [...]}
  * (milliseconds; medians over the runs; CPU figures null where /proc is missing).
  * Exits with 1 when the median total is over budget or the page reported an error.
@@ -100,6 +102,7 @@ function rawWriteWorker() {
         const store = open.result.createObjectStore(name, { keyPath, autoIncrement });
         for (const { index, keyPath: path, unique, multiEntry } of indexes) store.createIndex(index, path, { unique, multiEntry });
       }
+      open.result.createObjectStore('bare', { keyPath: 'id' });
     };
     scratch = await request(open);
     return { rows: rows.cards.length + rows.states.length };
@@ -119,6 +122,19 @@ function rawWriteWorker() {
     return { ms: performance.now() - started };
   }
 
+  /** The floor under any per-card layout: one put per card of a row holding only its key, no index. */
+  async function bare() {
+    const started = performance.now();
+    await new Promise((resolve, reject) => {
+      const transaction = scratch.transaction('bare', 'readwrite');
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+      const store = transaction.objectStore('bare');
+      for (let id = 0; id < rows.cards.length; id++) store.put({ id });
+    });
+    return { ms: performance.now() - started, rows: rows.cards.length };
+  }
+
   async function clean() {
     scratch.close();
     await request(indexedDB.deleteDatabase(scratchName));
@@ -126,7 +142,7 @@ function rawWriteWorker() {
   }
 
   self.onmessage = async ({ data }) => {
-    const step = { prepare, write, clean }[data.step];
+    const step = { prepare, write, bare, clean }[data.step];
     self.postMessage(await step(data.deckId));
   };
 }
@@ -185,6 +201,7 @@ async function oneRun(browser, baseURL) {
   const cpuBeforeRaw = childrenCpuMs();
   const { ms: rawWriteMs } = await rawStep('write');
   const cpuAfterRaw = childrenCpuMs();
+  const { ms: rawBareMs } = await rawStep('bare');
   await rawStep('clean');
   await context.close();
   load.push(loadavg()[0]);
@@ -200,6 +217,7 @@ async function oneRun(browser, baseURL) {
     rawWriteMs,
     rawWriteCpuMs: cpu(cpuBeforeRaw, cpuAfterRaw),
     rawRows,
+    rawBareMs,
     listedCards,
     longestTaskMs: watch.longTasks.length === 0 ? 0 : Math.max(...watch.longTasks),
     longTasks: watch.longTasks.length,
@@ -231,7 +249,7 @@ try {
   const endLoad = loadavg()[0];
 
   const summary = Object.fromEntries(
-    ['previewMs', 'commitMs', 'totalMs', 'commitCpuMs', 'rawWriteMs', 'rawWriteCpuMs', 'rawRows', 'longestTaskMs', 'maxTimerGapMs'].map((key) => [key, medianOf(runs, key)]),
+    ['previewMs', 'commitMs', 'totalMs', 'commitCpuMs', 'rawWriteMs', 'rawWriteCpuMs', 'rawRows', 'rawBareMs', 'longestTaskMs', 'maxTimerGapMs'].map((key) => [key, medianOf(runs, key)]),
   );
   const errors = runs.flatMap((run) => run.errors);
   const ratio = (a, b) => (a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
@@ -239,6 +257,7 @@ try {
   console.log(`  chosen -> preview shown:   ${round(summary.previewMs)}`);
   console.log(`  confirm -> deck on home:   ${round(summary.commitMs)}  (cpu ${round(summary.commitCpuMs)})`);
   console.log(`  raw IndexedDB, same rows:  ${round(summary.rawWriteMs)}  (cpu ${round(summary.rawWriteCpuMs)}; commit/raw: ${ratio(summary.commitMs, summary.rawWriteMs)} wall, ${ratio(summary.commitCpuMs, summary.rawWriteCpuMs)} cpu)`);
+  console.log(`  raw, one bare row per card: ${round(summary.rawBareMs)}  (${CARDS.toLocaleString('en')} puts of { id }, no index: the cost of a row, whatever it holds)`);
   console.log(`  total:                     ${round(summary.totalMs)}  (budget ${round(BUDGET_MS)})`);
   if (runs.some((run) => !run.longTasksObserved)) console.log('  (this Chromium does not report long tasks; only the timer gap below applies)');
   console.log(`  longest main-thread task:  ${round(summary.longestTaskMs)}`);
