@@ -16,7 +16,7 @@
  * used (from /proc), which other people's jobs on a shared machine disturb far less than the
  * wall clock, and each run the load average.
  *
- * Every run uses a fresh browser context (an empty collection). Medians over --runs.
+ * Every run uses a fresh browser profile on disk (an empty collection). Medians over --runs.
  *
  * Usage: npm run build && node scripts/bench-import.mjs [--cards 50000] [--port 4399] [--budget-ms 5000] [--runs 3]
  * Prints one line per run, the medians, and a final line
@@ -30,7 +30,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, withServedApp } from './bench/browser.mjs';
+import { median, withServedAppOnDisk } from './bench/browser.mjs';
 import { chromiumVersion } from './chromium.mjs';
 import { childrenCpuMs } from './bench/process-cpu.mjs';
 
@@ -161,9 +161,13 @@ function rawWriteStep({ source, step, deckId }) {
   });
 }
 
-async function oneRun(browser, baseURL) {
+async function oneRun(port) {
   const load = [loadavg()[0]];
-  const context = await browser.newContext({ baseURL });
+  // A fresh profile on disk each run: an empty collection, stored where a person's is.
+  return withServedAppOnDisk(port, async ({ context }) => measureImport(context, load));
+}
+
+async function measureImport(context, load) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -203,7 +207,6 @@ async function oneRun(browser, baseURL) {
   const cpuAfterRaw = childrenCpuMs();
   const { ms: rawBareMs } = await rawStep('bare');
   await rawStep('clean');
-  await context.close();
   load.push(loadavg()[0]);
 
   const cpu = (before, after) => (before === null || after === null ? null : after - before);
@@ -233,10 +236,10 @@ const medianOf = (runs, key) => (runs.some((run) => run[key] === null) ? null : 
 
 try {
   const startLoad = loadavg()[0];
-  const runs = await withServedApp(PORT, async ({ browser, baseURL }) => {
+  const runs = await (async () => {
     const results = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = await oneRun(browser, baseURL);
+      const run = await oneRun(PORT);
       results.push(run);
       console.log(
         `run ${i + 1}: preview ${round(run.previewMs)}, commit ${round(run.commitMs)} (cpu ${round(run.commitCpuMs)}), ` +
@@ -245,7 +248,7 @@ try {
       );
     }
     return results;
-  });
+  })();
   const endLoad = loadavg()[0];
 
   const summary = Object.fromEntries(
